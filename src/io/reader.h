@@ -19,4 +19,18 @@ enum { READ_DOC = 1, READ_END = 0, READ_BAD_DOC = -1, READ_FATAL = -2 };
  *  READ_FATAL    the rest of the input cannot be read (err says why) */
 int reader_next(dy_reader *r, dyad_doc *doc, dyad_error *err);
 void reader_close(dy_reader *r);
+
+/* doc->extra of documents read from the field's record formats (PETRARCH XML
+ * <Sentence> records and TABARI text records): what the record expects, for
+ * `dyad eval suite`. Everything lives in the document's arena. */
+typedef struct dy_expected { const char *source, *target, *code; } dy_expected;
+typedef struct dy_record {
+    const char *category;     /* category="..." (PETRARCH) or the id's prefix (TABARI) */
+    int evaluate;             /* 0 when evaluate="false" */
+    int has_error;            /* some coding carries error="..." */
+    int noevents;             /* the record expects no event */
+    dy_expected *expected;
+    size_t nexpected;
+    const char *parse;        /* the record's own <Parse> text, or NULL */
+} dy_record;
 #endif
