@@ -128,6 +128,7 @@ void dyad_doc_free(dyad_doc *doc);
 dyad_token *dyad_doc_add_token(dyad_doc *doc);        /* zeroed, head = -1 */
 dyad_sentence *dyad_doc_add_sentence(dyad_doc *doc);  /* zeroed */
 dyad_event *dyad_doc_add_event(dyad_doc *doc);        /* zeroed */
+char *dyad_doc_strdup(dyad_doc *doc, const char *s);   /* copy into the document arena */
 
 /* ---- the engine ------------------------------------------------------- */
 typedef struct dyad_engine dyad_engine;

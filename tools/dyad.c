@@ -164,6 +164,8 @@ static dyad_doc *doc_steal(dyad_doc *doc) {
     *copy = *doc;        /* take doc's arena and contents */
     doc->arena = a;      /* give doc the fresh arena */
     dyad_doc_reset(doc);
+    /* the input name may belong to a reader that closes before the flush */
+    if (copy->input) copy->input = dyad_doc_strdup(copy, copy->input);
     return copy;
 }
 

@@ -63,3 +63,5 @@ dyad_event *dyad_doc_add_event(dyad_doc *d) {
     e->source = e->target = "";
     return e;
 }
+
+char *dyad_doc_strdup(dyad_doc *d, const char *s) { return s ? arena_strdup(d->arena, s) : NULL; }
