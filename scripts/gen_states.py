@@ -36,7 +36,10 @@ def reading_order(name):
         return []
     m = PARENTHESISED.match(name)
     if m:
-        return reading_order(m.group("main")) + reading_order(m.group("alt"))
+        alt = m.group("alt")
+        # "(French part)" qualifies the name; "(Malvinas)" is another name
+        extra = [] if alt.endswith(" part") else reading_order(alt)
+        return reading_order(m.group("main")) + extra
     m = INVERTED_OF.match(name)
     if m:
         return [m.group("tail") + " " + m.group("head")]

@@ -88,3 +88,22 @@ TEST(cli_ingest_twice_adds_nothing) {
     CHECK_STR(out, "n\td\n1\t2024-04-08\n");
     free(out);
 }
+
+TEST(cli_threads_keep_input_order) {
+    const char *dir = check_tmpdir();
+    char path[512], args[1024], *one = NULL, *many = NULL;
+    snprintf(path, sizeof path, "%s/order.jsonl", dir);
+    FILE *f = fopen(path, "w");
+    for (int i = 0; i < 500; i++)
+        fprintf(f, "{\"id\":\"d%03d\",\"text\":\"Report %d: the ministers met in Geneva and agreed to continue talks.\"}\n", i, i);
+    fclose(f);
+    snprintf(args, sizeof args, "parse --threads 1 '%s' 2>/dev/null", path);
+    CHECK_INT(check_run_cli(args, &one), 0);
+    snprintf(args, sizeof args, "parse --threads 4 '%s' 2>/dev/null", path);
+    CHECK_INT(check_run_cli(args, &many), 0);
+    CHECK(one && many && strlen(one) > 10000);
+    CHECK(one && many && strcmp(one, many) == 0);
+    CHECK_CONTAINS(one, "# newdoc id = d499");
+    free(one);
+    free(many);
+}

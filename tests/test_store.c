@@ -79,7 +79,7 @@ TEST(store_ingest_is_idempotent) {
     dyad_store_close(s);
     CHECK_INT(count(path, "SELECT count(*) FROM documents"), 2);
     CHECK_INT(count(path, "SELECT count(*) FROM events"), 3);
-    CHECK_INT(count(path, "SELECT count(*) FROM events WHERE source='CHNGOV' AND target='JPN' AND code='012'"), 1);
+    CHECK_INT(count(path, "SELECT count(*) FROM events WHERE source='CHNGOV' AND target='JPN' AND code='012'"), 2);
     CHECK_INT(count(path, "SELECT nevents FROM documents WHERE doc_id='a'"), 2);
     CHECK_INT(count(path, "SELECT count(*) FROM events WHERE source_text='China'"), 2);
     dyad_doc_free(docs[0]);

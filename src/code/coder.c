@@ -1,38 +1,311 @@
-/* coder.c - STUB (replaced by the coder work). */
+/* coder.c - the event coder's entry points: load dictionaries in any of the
+ * three formats, and code every parsed sentence of a document into events
+ * (predicate -> pattern -> sources x targets, modality, rule, confidence). */
+#include <stdlib.h>
+#include <string.h>
+#include "base/arena.h"
+#include "base/util.h"
 #include "code.h"
+#include "coder_int.h"
+#include "modality.h"
+#include "ontology.h"
+#include "patterns.h"
+
+int dict_compiled_is(const char *path);
+int dict_load_compiled(dy_dicts *d, const char *path, dyad_error *err);
 
 dy_dicts *code_dicts_load(const char *path, const char *format,
                           void (*warn)(void *, const dyad_error *), void *user, dyad_error *err) {
-    (void)format; (void)warn; (void)user;
-    dyad_error_set(err, DYAD_ENOTIMPL, path, 0, -1, "the event coder is not built yet: coding is skipped");
-    return NULL;
+    if (!path) {
+        dyad_error_set(err, DYAD_EINVAL, "dicts", 0, -1, "no dictionary path given");
+        return NULL;
+    }
+    if (!format) format = "dyad";
+    if (!path_exists(path)) {
+        dyad_error_set(err, DYAD_EDICT, path, 0, -1, "no such dictionary path");
+        return NULL;
+    }
+    const char *fmt = !strcmp(format, "petrarch") ? "petrarch" : !strcmp(format, "tabari") ? "tabari"
+                    : !strcmp(format, "dyad") ? "dyad" : NULL;
+    if (!fmt) {
+        dyad_error_set(err, DYAD_EINVAL, path, 0, -1, "unknown dictionary format '%s' (dyad, petrarch, tabari)", format);
+        return NULL;
+    }
+    dy_dicts *d = dict_new(fmt);
+    if (!d) {
+        dyad_error_set(err, DYAD_ENOMEM, path, 0, -1, "out of memory");
+        return NULL;
+    }
+    int rc;
+    if (!path_is_dir(path) && dict_compiled_is(path)) rc = dict_load_compiled(d, path, err);
+    else if (fmt[0] == 'p') rc = dict_load_petrarch(d, path, warn, user, err);
+    else if (fmt[0] == 't') rc = dict_load_tabari(d, path, warn, user, err);
+    else rc = dict_load_dyad(d, path, warn, user, err);
+    if (!rc && dict_finish(d)) {
+        dyad_error_set(err, DYAD_ENOMEM, path, 0, -1, "out of memory");
+        rc = -1;
+    }
+    if (rc) {
+        code_dicts_free(d);
+        return NULL;
+    }
+    return d;
 }
-void code_dicts_free(dy_dicts *d) { (void)d; }
-dyad_status code_doc(const dy_dicts *d, dyad_doc *doc, const char *date, dyad_error *err) {
-    (void)d; (void)doc; (void)date; (void)err;
+
+/* children lists for the sentence; heads out of range are treated as roots */
+static int build_tree(sent_ctx *c) {
+    c->first_child = arena_alloc(c->doc->arena, c->n * sizeof(int32_t));
+    c->next_sibling = arena_alloc(c->doc->arena, c->n * sizeof(int32_t));
+    if (!c->first_child || !c->next_sibling) return -1;
+    for (uint32_t i = 0; i < c->n; i++) c->first_child[i] = c->next_sibling[i] = -1;
+    for (int32_t i = (int32_t)c->n - 1; i >= 0; i--) {
+        int32_t h = tree_head(c, i);
+        if (h < 0 || h == i) continue;
+        c->next_sibling[i] = c->first_child[h];
+        c->first_child[h] = i;
+    }
+    /* a cycle in a broken parse would make upward walks loop: walks are bounded */
+    return 0;
+}
+
+/* UD v1 relation names (older parsers, the UD-PETRARCH records) -> UD v2 */
+static const char *v2_deprel(const char *r) {
+    static const char *const map[][2] = {{"dobj", "obj"}, {"nsubjpass", "nsubj:pass"}, {"csubjpass", "csubj:pass"},
+                                         {"auxpass", "aux:pass"}, {"nmod:agent", "obl:agent"}, {"name", "flat"},
+                                         {"mwe", "fixed"}, {"nmod:tmod", "obl:tmod"}};
+    if (!r) return r;
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (!strcmp(r, map[i][0])) return map[i][1];
+    return r;
+}
+
+/* A working copy of the sentence's tokens with v2 relation names; the
+ * document's own tokens stay as the parser wrote them. */
+static dyad_token *normalized_tokens(dyad_doc *doc, const dyad_token *t, uint32_t n) {
+    dyad_token *copy = arena_alloc(doc->arena, (n ? n : 1) * sizeof *copy);
+    if (!copy) return NULL;
+    memcpy(copy, t, n * sizeof *copy);
+    for (uint32_t i = 0; i < n; i++) copy[i].deprel = v2_deprel(copy[i].deprel);
+    return copy;
+}
+
+static int is_predicate_pos(const dyad_token *t, int noun) {
+    if (!t->upos) return 0;
+    if (noun) return !strcmp(t->upos, "NOUN") || !strcmp(t->upos, "PROPN");
+    return !strcmp(t->upos, "VERB") || !strcmp(t->upos, "AUX") || !strcmp(t->upos, "ADJ");
+}
+
+/* the best pattern of the predicate at v (patterns are ordered most specific first) */
+static int best_pattern(const sent_ctx *c, int32_t v, pattern_hit *hit) {
+    /* an inflected form listed on its own ("LEFT") is more specific than the lemma */
+    const char *keys[2] = {c->form_f[v], c->lemma_f[v]};
+    uint32_t lens[2] = {c->form_len[v], c->lemma_len[v]};
+    for (int k = 0; k < 2; k++) {
+        if (!keys[k] || !lens[k]) continue;
+        for (const dict_pattern *p = dict_patterns_for(c->d, keys[k], lens[k]); p; p = p->next) {
+            if (strcmp(p->lemma, keys[k]) || !is_predicate_pos(&c->tok[v], p->is_noun)) continue;
+            if (pattern_match(c, v, p, hit)) return 1;
+        }
+    }
+    return 0;
+}
+
+typedef struct pending {
+    int32_t verb;
+    modality_info mod;
+} pending;
+
+static dyad_status emit(sent_ctx *c, uint32_t sent_index, int32_t v, const char *code, const actor_ref *src,
+                        const actor_ref *tgt, modality_info mod, const dict_pattern *p, double conf,
+                        const char *date) {
+    dyad_doc *doc = c->doc;
+    if (mod.kind == MOD_INTENDED && !strcmp(c->d->format, "dyad")) code = modality_intent_code(code);
+    const dyad_cameo_info *info = dyad_cameo_lookup(code);
+    /* one event per (source, target, code) in a sentence */
+    for (size_t i = doc->nevents; i-- > 0 && doc->events[i].sentence == sent_index;)
+        if (!strcmp(doc->events[i].code, code) && !strcmp(doc->events[i].source, src->code) &&
+            !strcmp(doc->events[i].target, tgt->code))
+            return DYAD_OK;
+    dyad_event *e = dyad_doc_add_event(doc);
+    if (!e) return DYAD_ENOMEM;
+    e->sentence = sent_index;
+    e->source = src->code;
+    e->target = tgt->code;
+    e->code = code;
+    e->root = info ? info->root : arena_strndup(doc->arena, code, 2);
+    e->quad = info ? info->quad : 0;
+    e->goldstein = info ? info->goldstein : 0;
+    e->plover = cameo_plover_type(info);
+    e->modality = modality_name(mod.kind);
+    e->rule = p->rule;
+    e->confidence = conf;
+    e->date = date;
+    e->source_span = src->span;
+    e->target_span = tgt->span;
+    e->verb_span = (dyad_span){c->tok[v].off, c->tok[v].len};
+    if (mod.kind == MOD_REPORTED && mod.reporter >= 0) {
+        /* the reporter goes into the rule so the claim can be traced */
+        actor_ref rep = actor_resolve(c, source_of(c, mod.reporter, 0, &(int){0}));
+        if (rep.code[0]) e->rule = arena_printf(doc->arena, "%s (reported by %s)", p->rule, rep.code);
+    }
     return DYAD_OK;
 }
-dyad_status code_compile_dicts(const dyad_train_opts *o, FILE *log, dyad_error *err) {
-    (void)log;
-    dyad_error_set(err, DYAD_ENOTIMPL, o->dicts ? o->dicts : "dicts", 0, -1, "not built yet");
-    return DYAD_ENOTIMPL;
+
+static double confidence_of(const actor_ref *s, const actor_ref *t, int inherited, modality_info m) {
+    double conf = 0.9;
+    if (!t->code[0]) conf -= 0.3;
+    if (!s->code[0]) conf -= 0.3;
+    if (inherited) conf -= 0.1;
+    if (m.kind == MOD_HYPOTHETICAL || m.kind == MOD_NEGATED) conf -= 0.2;
+    return conf < 0.05 ? 0.05 : conf;
 }
-dyad_status code_eval_suite(const dyad_engine *e, const dyad_eval_opts *o, FILE *out, dyad_error *err) {
-    (void)e; (void)out;
-    dyad_error_set(err, DYAD_ENOTIMPL, o->gold, 0, -1, "suite evaluation not built yet");
-    return DYAD_ENOTIMPL;
+
+/* 1 if some event of this sentence came from a predicate inside h's subtree */
+static int subtree_has_event(const sent_ctx *c, const uint8_t *coded, int32_t h, int depth) {
+    if (depth > MAX_DEPTH_WALK) return 0;
+    if (coded[h]) return 1;
+    for (int32_t k = c->first_child[h]; k >= 0; k = c->next_sibling[k])
+        if (subtree_has_event(c, coded, k, depth + 1)) return 1;
+    return 0;
 }
-dyad_status code_eval_plover(const dyad_engine *e, const dyad_eval_opts *o, FILE *out, dyad_error *err) {
-    (void)e; (void)out;
-    dyad_error_set(err, DYAD_ENOTIMPL, o->gold, 0, -1, "PLOVER evaluation not built yet");
-    return DYAD_ENOTIMPL;
-}
-const dyad_cameo_info *dyad_cameo_lookup(const char *code) { (void)code; return NULL; }
-dyad_status dyad_write_events(FILE *out, const dyad_doc *doc, const char *format) {
-    (void)out; (void)doc; (void)format;
+
+static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pattern_hit *hit, const char *date,
+                                  uint8_t *coded, int speech_pass) {
+    const dict_pattern *p = hit->pattern;
+    int inherited = 0;
+    int32_t src_head = source_of(c, v, p->is_noun, &inherited);
+    int32_t srcs[MAX_ARGS], tgts[MAX_ARGS];
+    size_t ns = expand_conj(c, src_head, srcs, MAX_ARGS);
+    size_t nt = expand_conj(c, hit->target, tgts, MAX_ARGS);
+    modality_info mod = modality_of(c, v);
+    if (mod.kind == MOD_REPORTED) {
+        /* "X said Y ..." codes Y's clause; if Y is not named, X is the source */
+        if (!ns) {
+            inherited = 1;
+            ns = expand_conj(c, source_of(c, mod.reporter, 0, &(int){0}), srcs, MAX_ARGS);
+        }
+    }
+    actor_ref none = {"", {0, 0}, -1, 0};
+    /* PETRARCH's dictionaries rely on its "target anywhere after the verb":
+     * take the first prepositional phrase that names an actor */
+    int field_format = strcmp(c->d->format, "dyad") != 0;
+    int target_named = 0;
+    for (size_t j = 0; j < nt && !target_named; j++) target_named = actor_resolve(c, tgts[j]).code[0] != 0;
+    if (!target_named && field_format && !hit->pattern->prep) {
+        nt = 0;
+        int32_t an[2] = {v, hit->object};
+        for (int a = 0; a < 2 && !nt; a++) {
+            if (an[a] < 0) continue;
+            for (int32_t k = c->first_child[an[a]]; k >= 0 && !nt; k = c->next_sibling[k])
+                if ((deprel_is(&c->tok[k], "obl") || deprel_is(&c->tok[k], "nmod") || deprel_is(&c->tok[k], "obj")) &&
+                    !deprel_is(&c->tok[k], "obl:tmod")) {
+                    actor_ref inside = actor_first_in_subtree(c, k, NULL);
+                    if (inside.code[0]) nt = expand_conj(c, inside.token, tgts, MAX_ARGS);
+                }
+        }
+    }
+    int speech_target = 0;
+    actor_ref about = none;
+    if (speech_pass) {
+        /* a statement about Z with no other event: X -> Z */
+        int32_t cl = tree_child(c, v, "ccomp");
+        if (cl < 0) return DYAD_OK;
+        if (subtree_has_event(c, coded, cl, 0)) return DYAD_OK;
+        actor_ref s0 = ns ? actor_resolve(c, srcs[0]) : none;
+        about = actor_first_in_subtree(c, cl, s0.code[0] ? s0.code : NULL);
+        if (!about.code[0]) return DYAD_OK;
+        speech_target = 1;
+    }
+    int any = 0;
+    /* "Gondor and Osgiliath postponed their meeting": a compound source with no
+     * target is an event between its members, both ways (PETRARCH) */
+    if (field_format && ns >= 2 && !nt && !speech_pass) {
+        for (size_t i = 0; i < ns; i++)
+            for (size_t j = 0; j < ns; j++) {
+                if (i == j) continue;
+                actor_ref s = actor_resolve(c, srcs[i]), t = actor_resolve(c, srcs[j]);
+                if (!s.code[0] || !t.code[0]) continue;
+                dyad_status st = emit(c, si, v, p->code, &s, &t, mod, p, confidence_of(&s, &t, 1, mod), date);
+                if (st) return st;
+                any = 1;
+            }
+        if (any) coded[v] = 1;
+        return DYAD_OK;
+    }
+    for (size_t i = 0; i < (ns ? ns : 1); i++) {
+        actor_ref s = ns ? actor_resolve(c, srcs[i]) : none;
+        for (size_t j = 0; j < (nt ? nt : 1); j++) {
+            actor_ref t = speech_target ? about : nt ? actor_resolve(c, tgts[j]) : none;
+            if (!s.code[0] && !t.code[0]) continue;
+            if (p->need_target && !t.code[0]) continue;
+            if (field_format && (!s.code[0] || !t.code[0])) continue; /* PETRARCH codes dyads only */
+            if (s.code[0] && t.code[0] && !strcmp(s.code, t.code) && s.span.off == t.span.off) continue;
+            dyad_status st = emit(c, si, v, p->code, &s, &t, mod, p, confidence_of(&s, &t, inherited, mod), date);
+            if (!st && p->reverse_code && s.code[0] && t.code[0])
+                st = emit(c, si, v, p->reverse_code, &t, &s, mod, p, confidence_of(&s, &t, inherited, mod), date);
+            if (st) return st;
+            any = 1;
+        }
+    }
+    if (any) coded[v] = 1;
     return DYAD_OK;
 }
-dyad_status dyad_write_gdelt_mentions(FILE *out, const dyad_doc *doc) {
-    (void)out; (void)doc;
+
+static dyad_status code_sentence(const dy_dicts *d, dyad_doc *doc, uint32_t si, const char *date, int32_t day,
+                                 int have_day, doc_memory *mem) {
+    const dyad_sentence *s = &doc->sentences[si];
+    if (!s->ntokens || s->first_token + s->ntokens > doc->ntokens) return DYAD_OK;
+    sent_ctx c = {0};
+    c.d = d;
+    c.doc = doc;
+    c.n = s->ntokens > MAX_SENT_TOKENS ? MAX_SENT_TOKENS : s->ntokens;
+    c.tok = normalized_tokens(doc, &doc->tokens[s->first_token], c.n);
+    if (!c.tok) return DYAD_ENOMEM;
+    c.day = day;
+    c.have_day = have_day;
+    c.mem = mem;
+    int parsed = 0;
+    for (uint32_t i = 0; i < c.n; i++)
+        if (c.tok[i].head >= 0 && c.tok[i].deprel) parsed = 1;
+    if (!parsed) return DYAD_OK;
+    if (build_tree(&c) || actors_prepare(&c)) return DYAD_ENOMEM;
+    if (actors_sentence_discarded(&c)) return DYAD_OK;
+    uint8_t *coded = arena_calloc(doc->arena, c.n, 1);
+    pattern_hit *hits = arena_calloc(doc->arena, c.n, sizeof *hits);
+    if (!coded || !hits) return DYAD_ENOMEM;
+    /* first every predicate, then the speech verbs whose clause coded nothing */
+    for (int32_t v = 0; v < (int32_t)c.n; v++) {
+        if (!best_pattern(&c, v, &hits[v])) continue;
+        if (modality_is_speech(&c, v) && tree_child(&c, v, "ccomp") >= 0 && !hits[v].pattern->prep &&
+            hits[v].target < 0)
+            continue;
+        dyad_status st = code_predicate(&c, si, v, &hits[v], date, coded, 0);
+        if (st) return st;
+    }
+    for (int32_t v = 0; v < (int32_t)c.n; v++) {
+        if (!hits[v].pattern || coded[v] || !modality_is_speech(&c, v)) continue;
+        dyad_status st = code_predicate(&c, si, v, &hits[v], date, coded, 1);
+        if (st) return st;
+    }
+    return DYAD_OK;
+}
+
+dyad_status code_doc(const dy_dicts *d, dyad_doc *doc, const char *default_date, dyad_error *err) {
+    if (!d || !doc) return DYAD_OK;
+    char norm[11];
+    const char *date = NULL;
+    if (doc->date && !date_normalize(doc->date, norm)) date = arena_strdup(doc->arena, norm);
+    else if (default_date && !date_normalize(default_date, norm)) date = arena_strdup(doc->arena, norm);
+    int32_t day = 0;
+    int have_day = date && !date_parse(date, &day);
+    doc_memory mem = {0};
+    for (uint32_t si = 0; si < doc->nsentences; si++) {
+        dyad_status st = code_sentence(d, doc, si, date ? date : "", day, have_day, &mem);
+        if (st) {
+            dyad_error_set(err, st, doc->input ? doc->input : "-", doc->input_line, doc->input_offset,
+                           "out of memory while coding sentence %u", si + 1);
+            return st;
+        }
+    }
     return DYAD_OK;
 }

@@ -2,6 +2,7 @@
 #include <string.h>
 #include "dyad.h"
 #include "../base/util.h"
+#include "../text/segment.h"
 
 dyad_status dyad_write_extract_jsonl(FILE *out, const dyad_doc *doc) {
     fputs("{\"file\":", out);
@@ -21,6 +22,26 @@ dyad_status dyad_write_extract_jsonl(FILE *out, const dyad_doc *doc) {
 
 static void put_field(FILE *out, const char *s) {
     fputs(s && *s ? s : "_", out);
+}
+
+/* Is there whitespace (or the end of the text) after token t? The last
+ * token of a sentence gets SpaceAfter=No only when the next sentence follows
+ * without whitespace, so the text can be rebuilt from the file. */
+static int conllu_space_after(const dyad_doc *doc, size_t ti) {
+    const dyad_token *t = &doc->tokens[ti];
+    if (ti + 1 >= doc->ntokens) return 1;
+    return t->space_after;
+}
+
+/* tokens [ti, end) form one orthographic word split by the segmenter
+ * ("do" "n't" of "don't"): returns end, or ti + 1 when it is a plain token */
+static size_t word_group_end(const dyad_doc *doc, const dyad_sentence *s, size_t ti) {
+    size_t end = ti + 1, last = (size_t)s->first_token + s->ntokens;
+    if (!doc->text || doc->given_tokens) return end;
+    while (end < last && (doc->tokens[end].flags & TOK_JOINED) &&
+           doc->tokens[end].off == doc->tokens[end - 1].off + doc->tokens[end - 1].len)
+        end++;
+    return end;
 }
 
 dyad_status dyad_write_conllu(FILE *out, const dyad_doc *doc) {
@@ -44,8 +65,21 @@ dyad_status dyad_write_conllu(FILE *out, const dyad_doc *doc) {
             }
         }
         fputc('\n', out);
+        size_t group_end = 0;
         for (uint32_t i = 0; i < s->ntokens; i++) {
-            const dyad_token *t = &doc->tokens[s->first_token + i];
+            size_t ti = s->first_token + i;
+            const dyad_token *t = &doc->tokens[ti];
+            int in_group = ti < group_end;
+            if (!in_group) {
+                group_end = word_group_end(doc, s, ti);
+                if (group_end > ti + 1) {
+                    const dyad_token *l = &doc->tokens[group_end - 1];
+                    fprintf(out, "%u-%zu\t%.*s\t_\t_\t_\t_\t_\t_\t_\t%s\n", i + 1, i + (group_end - ti),
+                            (int)(l->off + l->len - t->off), doc->text + t->off,
+                            conllu_space_after(doc, group_end - 1) ? "_" : "SpaceAfter=No");
+                    in_group = 1;
+                }
+            }
             fprintf(out, "%u\t%s\t", i + 1, t->form);
             put_field(out, t->lemma);
             fputc('\t', out);
@@ -58,7 +92,7 @@ dyad_status dyad_write_conllu(FILE *out, const dyad_doc *doc) {
             else fputs("\t_\t", out);
             put_field(out, t->deprel);
             fputs("\t_\t", out);
-            fputs(!t->space_after && i + 1 < s->ntokens ? "SpaceAfter=No" : "_", out);
+            fputs(in_group || conllu_space_after(doc, ti) ? "_" : "SpaceAfter=No", out);
             fputc('\n', out);
         }
         fputc('\n', out);

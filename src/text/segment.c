@@ -1,40 +1,18 @@
-/* segment.c - STUB (replaced by the segmenter work): whitespace tokens, one
- * sentence per line. */
-#include <ctype.h>
+/* segment.c - the segmenter stage: doc->text -> doc->tokens (tokenize.c) ->
+ * doc->sentences (sentences.c). Documents that came with their own tokens
+ * (CoNLL-U) are left alone. */
 #include "text.h"
-#include "../base/arena.h"
+#include "segment.h"
 
 dyad_status text_segment(dyad_doc *doc, dyad_error *err) {
-    (void)err;
-    const char *t = doc->text;
-    size_t i = 0, n = doc->text_len;
-    while (i < n) {
-        while (i < n && t[i] == '\n') i++;
-        if (i >= n) break;
-        dyad_sentence *s = dyad_doc_add_sentence(doc);
-        s->first_token = (uint32_t)doc->ntokens;
-        s->off = (uint32_t)i;
-        while (i < n && t[i] != '\n') {
-            while (i < n && t[i] == ' ') i++;
-            size_t b = i;
-            while (i < n && t[i] != ' ' && t[i] != '\n') i++;
-            if (i > b) {
-                dyad_token *k = dyad_doc_add_token(doc);
-                k->off = (uint32_t)b;
-                k->len = (uint32_t)(i - b);
-                k->form = arena_strndup(doc->arena, t + b, i - b);
-                k->space_after = i < n && t[i] == ' ';
-            }
-        }
-        s->len = (uint32_t)(i - s->off);
-        s->ntokens = (uint32_t)(doc->ntokens - s->first_token);
-        if (!s->ntokens) doc->nsentences--;
+    if (doc->given_tokens || !doc->text || !doc->text_len) return DYAD_OK;
+    if (doc->text_len > UINT32_MAX) {
+        dyad_error_set(err, DYAD_ENOMEM, doc->input ? doc->input : "-", doc->input_line, -1,
+                       "document of %zu bytes is over the 4 GiB limit of token offsets", doc->text_len);
+        return DYAD_ENOMEM;
     }
-    return DYAD_OK;
-}
-
-dyad_status text_eval_segment(const dyad_engine *e, const dyad_eval_opts *o, FILE *out, dyad_error *err) {
-    (void)e; (void)out;
-    dyad_error_set(err, DYAD_ENOTIMPL, o->gold, 0, -1, "segmentation evaluation not built yet");
-    return DYAD_ENOTIMPL;
+    if (doc->ntokens) return DYAD_OK; /* already segmented */
+    dyad_status st = tok_tokenize(doc, doc->text, doc->text_len, err);
+    if (st != DYAD_OK) return st;
+    return sent_split(doc, err);
 }

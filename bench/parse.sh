@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# parse.sh - analyzer throughput on one core: tagging + lemmatizing + parsing
+# the UD English EWT test set on gold tokens, timed inside the process
+# (nlp_analyze only), and model load time.
+set -uo pipefail
+data="${DYAD_SHARED:-../shared}/data"
+gold="$data/ud-ewt/en_ewt-ud-test.conllu"
+if [ ! -f "$gold" ]; then
+  echo "parse: skipped: ../shared not found"
+  exit 0
+fi
+best=0
+for i in 1 2 3; do
+  wps=$(build/dyad eval parse --models models "$gold" | awk '/^speed/ {print $2}')
+  [ "${wps:-0}" -gt "$best" ] && best=$wps
+done
+echo "parse: $best tokens/s tag+lemma+parse, one thread (best of 3, EWT test, gold tokens)"
+start=$(date +%s.%N)
+build/dyad parse --threads 1 --input-format conllu "$gold" > /dev/null
+end=$(date +%s.%N)
+words=$(grep -cP '^\d+\t' "$gold")
+echo "parse: $(awk -v w="$words" -v s="$start" -v e="$end" 'BEGIN {printf "%.0f", w / (e - s)}') tokens/s end to end: dyad parse --threads 1 --input-format conllu (read, analyze, write CoNLL-U)"

@@ -1,0 +1,7 @@
+/* fuzz_reader_tabari.c - libFuzzer target: the tabari reader must never crash,
+ * hang or leak on any bytes (also gzip-compressed ones, through zlib). */
+#include "fuzz_reader_common.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+    return fuzz_read_all(data, size, DYAD_FMT_TABARI, ".tabari");
+}

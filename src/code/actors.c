@@ -1,0 +1,235 @@
+/* actors.c - actor resolution over token spans: longest-match dictionary
+ * look-up (case-folded, through the hash of first words), then composition of
+ * the mentions inside a noun phrase (persons with dated roles, countries,
+ * demonyms, metonyms, agents, possessives, appositions) into one actor code. */
+#include <ctype.h>
+#include <string.h>
+#include "base/arena.h"
+#include "coder_int.h"
+
+static const char *fold_token(dyad_arena *a, const char *s, uint32_t *len) {
+    size_t n = s ? strlen(s) : 0;
+    char *out = arena_alloc(a, n + 1);
+    if (!out) return NULL;
+    size_t k = dict_fold(s ? s : "", n, out, n + 1);
+    *len = (uint32_t)k;
+    return out;
+}
+
+static int has_lower(const char *s) {
+    for (; s && *s; s++)
+        if (islower((unsigned char)*s)) return 1;
+    return 0;
+}
+
+/* Does phrase p match the tokens from i on? Returns the end token or 0. */
+static uint32_t match_at(const sent_ctx *c, const dict_phrase *p, uint32_t i) {
+    uint32_t pos = 0, j = i;
+    while (j < c->n && pos < p->norm_len) {
+        if (p->need_upper && has_lower(c->tok[j].form)) return 0;
+        const char *f = c->form_f[j];
+        uint32_t fl = c->form_len[j];
+        if (fl && pos + fl <= p->norm_len && memcmp(p->norm + pos, f, fl) == 0) {
+            pos += fl;
+            j++;
+            continue;
+        }
+        /* the last word may match by lemma ("rebels" -> "rebel", "ministries") */
+        const char *l = c->lemma_f[j];
+        uint32_t ll = c->lemma_len[j];
+        if (l && ll && pos + ll == p->norm_len && memcmp(p->norm + pos, l, ll) == 0) return j + 1;
+        return 0;
+    }
+    return pos == p->norm_len && j > i ? j : 0;
+}
+
+int actors_prepare(sent_ctx *c) {
+    dyad_arena *a = c->doc->arena;
+    c->form_f = arena_alloc(a, c->n * sizeof *c->form_f);
+    c->lemma_f = arena_alloc(a, c->n * sizeof *c->lemma_f);
+    c->form_len = arena_alloc(a, c->n * sizeof *c->form_len);
+    c->lemma_len = arena_alloc(a, c->n * sizeof *c->lemma_len);
+    c->mention = arena_calloc(a, c->n, sizeof *c->mention);
+    c->mention_end = arena_calloc(a, c->n, sizeof *c->mention_end);
+    c->covered_by = arena_alloc(a, c->n * sizeof *c->covered_by);
+    if (!c->form_f || !c->lemma_f || !c->form_len || !c->lemma_len || !c->mention || !c->mention_end ||
+        !c->covered_by)
+        return -1;
+    for (uint32_t i = 0; i < c->n; i++) {
+        c->form_f[i] = fold_token(a, c->tok[i].form, &c->form_len[i]);
+        c->lemma_len[i] = 0;
+        c->lemma_f[i] = c->tok[i].lemma ? fold_token(a, c->tok[i].lemma, &c->lemma_len[i]) : NULL;
+        if (!c->form_f[i]) return -1;
+        c->covered_by[i] = -1;
+    }
+    /* left to right, longest first; a matched span is skipped over */
+    for (uint32_t i = 0; i < c->n;) {
+        const dict_phrase *best = NULL;
+        uint32_t best_end = 0;
+        if (c->form_len[i]) {
+            uint64_t h = dict_word_hash(c->form_f[i], c->form_len[i]);
+            for (const dict_phrase *p = c->d->phrases[h & c->d->phrase_mask]; p; p = p->next) {
+                uint32_t e = match_at(c, p, i);
+                if (e > best_end) best = p, best_end = e;
+            }
+            if (!best && c->lemma_f[i] && c->lemma_len[i]) { /* "Rebels" -> rebel */
+                h = dict_word_hash(c->lemma_f[i], c->lemma_len[i]);
+                for (const dict_phrase *p = c->d->phrases[h & c->d->phrase_mask]; p; p = p->next)
+                    if (p->norm_len == c->lemma_len[i] && !memcmp(p->norm, c->lemma_f[i], p->norm_len) &&
+                        !(p->need_upper && has_lower(c->tok[i].form))) {
+                        best = p, best_end = i + 1;
+                        break;
+                    }
+            }
+        }
+        if (best) {
+            c->mention[i] = best;
+            c->mention_end[i] = best_end;
+            for (uint32_t k = i; k < best_end; k++) c->covered_by[k] = (int32_t)i;
+            i = best_end;
+        } else {
+            i++;
+        }
+    }
+    return 0;
+}
+
+int actors_sentence_discarded(const sent_ctx *c) {
+    if (!c->d->has_discards) return 0;
+    for (uint32_t i = 0; i < c->n; i++)
+        if (c->mention[i] && c->mention[i]->kind == PHRASE_DISCARD) return 1;
+    return 0;
+}
+
+/* The words of a noun phrase: the head and what modifies it as a name does. */
+static int np_relation(const dyad_token *t) {
+    static const char *rels[] = {"compound", "amod", "flat", "nmod:poss", "appos", "det", "nummod", "goeswith", NULL};
+    if (!t->deprel) return 0;
+    for (int i = 0; rels[i]; i++)
+        if (deprel_is(t, rels[i])) return 1;
+    return 0;
+}
+
+/* nmod "of X" / "from X" ("the government of China", "soldiers from Gondor")
+ * is part of the name; other nmods are not. */
+static int nmod_of(const sent_ctx *c, int32_t k) {
+    if (!c->tok[k].deprel || strcmp(c->tok[k].deprel, "nmod")) return 0;
+    for (int32_t g = c->first_child[k]; g >= 0; g = c->next_sibling[g])
+        if (deprel_is(&c->tok[g], "case") && (!strcmp(c->form_f[g], "of") || !strcmp(c->form_f[g], "from"))) return 1;
+    return 0;
+}
+
+typedef struct np_parts {
+    const dict_phrase *person, *actor, *metonym, *adjective, *agent;
+    int32_t person_at, actor_at, metonym_at, adjective_at, agent_at;
+    int32_t first, last; /* token range that named it */
+} np_parts;
+
+static void note_mention(sent_ctx *c, np_parts *np, int32_t k, int near) {
+    int32_t s = c->covered_by[k];
+    if (s < 0) return;
+    const dict_phrase *p = c->mention[s];
+    if (!p) return;
+    /* the head's own mention wins over a modifier's of the same kind */
+    switch (p->kind) {
+    case PHRASE_PERSON: if (!np->person || near) np->person = p, np->person_at = s; break;
+    case PHRASE_ACTOR: if (!np->actor || near) np->actor = p, np->actor_at = s; break;
+    case PHRASE_METONYM: if (!np->metonym || near) np->metonym = p, np->metonym_at = s; break;
+    case PHRASE_ADJECTIVE: if (!np->adjective || near) np->adjective = p, np->adjective_at = s; break;
+    case PHRASE_AGENT: if (!np->agent || near) np->agent = p, np->agent_at = s; break;
+    default: return;
+    }
+    int32_t e = (int32_t)c->mention_end[s] - 1;
+    if (np->first < 0 || s < np->first) np->first = s;
+    if (e > np->last) np->last = e;
+}
+
+static void collect_np(sent_ctx *c, np_parts *np, int32_t h, int depth) {
+    if (depth > MAX_DEPTH_WALK) return;
+    note_mention(c, np, h, depth == 0);
+    for (int32_t k = c->first_child[h]; k >= 0; k = c->next_sibling[k])
+        if (np_relation(&c->tok[k]) || nmod_of(c, k)) collect_np(c, np, k, depth + 1);
+}
+
+static const char *pronoun_person(const sent_ctx *c, int32_t h) {
+    static const char *pr[] = {"he", "she", "him", "her", NULL};
+    for (int i = 0; pr[i]; i++)
+        if (!strcmp(c->form_f[h], pr[i])) return pr[i];
+    return NULL;
+}
+
+/* Join a country (or any actor code) with an agent's role: CHN + GOV -> CHNGOV.
+ * PETRARCH writes the side: "~GOV" follows the actor, "NGO~" precedes it. */
+static const char *compose(sent_ctx *c, const char *base, const char *role) {
+    size_t rl = strlen(role);
+    if (rl && role[rl - 1] == '~') return arena_printf(c->doc->arena, "%.*s%s", (int)(rl - 1), role, base);
+    if (role[0] == '~') role++, rl--;
+    size_t bl = strlen(base);
+    if (bl >= rl && !strcmp(base + bl - rl, role)) return base;
+    return arena_printf(c->doc->arena, "%s%s", base, role);
+}
+
+static const char *bare_role(sent_ctx *c, const char *role) {
+    size_t rl = strlen(role);
+    if (rl && role[rl - 1] == '~') return arena_strndup(c->doc->arena, role, rl - 1);
+    return arena_printf(c->doc->arena, "---%s", role[0] == '~' ? role + 1 : role);
+}
+
+actor_ref actor_resolve(sent_ctx *c, int32_t h) {
+    actor_ref r = {"", {0, 0}, h, 0};
+    if (h < 0 || (uint32_t)h >= c->n) return r;
+    np_parts np = {0};
+    np.first = np.last = -1;
+    collect_np(c, &np, h, 0);
+    const char *code = NULL;
+    if (np.person) {
+        code = dict_role_on(np.person->roles, np.person->nroles, c->day, c->have_day);
+        if (code && !strcmp(code, "---")) return r; /* known, and no actor on this date */
+        if (code) r.is_person = 1;
+    }
+    if (!code && np.metonym) code = np.metonym->code;
+    if (!code) {
+        const char *base = np.actor ? np.actor->code : np.adjective ? np.adjective->code : NULL;
+        if (base && np.agent) code = compose(c, base, np.agent->code);
+        else if (base) code = base;
+        else if (np.agent) code = bare_role(c, np.agent->code);
+    }
+    if (code) {
+        r.code = code;
+        r.span.off = c->tok[np.first].off;
+        r.span.len = c->tok[np.last].off + c->tok[np.last].len - r.span.off;
+        if (r.is_person) {
+            c->mem->last_person_code = code;
+            c->mem->last_person_span = r.span;
+        }
+        return r;
+    }
+    /* "..., she said": the last person named before */
+    if (pronoun_person(c, h) && c->mem->last_person_code) {
+        r.code = c->mem->last_person_code;
+        r.span.off = c->tok[h].off;
+        r.span.len = c->tok[h].len;
+        r.is_person = 1;
+    }
+    return r;
+}
+
+static int in_subtree_first(sent_ctx *c, int32_t h, const char *not_code, actor_ref *out, int depth) {
+    if (depth > MAX_DEPTH_WALK) return 0;
+    if (c->covered_by[h] >= 0) {
+        actor_ref r = actor_resolve(c, h);
+        if (r.code[0] && (!not_code || strcmp(r.code, not_code))) {
+            *out = r;
+            return 1;
+        }
+    }
+    for (int32_t k = c->first_child[h]; k >= 0; k = c->next_sibling[k])
+        if (in_subtree_first(c, k, not_code, out, depth + 1)) return 1;
+    return 0;
+}
+
+actor_ref actor_first_in_subtree(sent_ctx *c, int32_t h, const char *not_code) {
+    actor_ref r = {"", {0, 0}, -1, 0};
+    if (h >= 0 && (uint32_t)h < c->n) in_subtree_first(c, h, not_code, &r, 0);
+    return r;
+}

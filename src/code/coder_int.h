@@ -1,0 +1,53 @@
+/* coder_int.h - what the coder's parts share while coding one sentence: the
+ * tree (children lists), actor mentions found by longest match, and the
+ * resolution of a noun phrase to an actor code. Internal to src/code. */
+#ifndef DY_CODER_INT_H
+#define DY_CODER_INT_H
+#include <stdint.h>
+#include "dict.h"
+
+enum { MAX_SENT_TOKENS = 512, MAX_ARGS = 8, MAX_DEPTH_WALK = 32 };
+
+typedef struct actor_ref {
+    const char *code;          /* "" when unresolved */
+    dyad_span span;            /* the words that named it */
+    int32_t token;             /* head token (sentence index), -1 none */
+    uint8_t is_person;
+} actor_ref;
+
+/* Document-wide state for pronouns and quote attribution */
+typedef struct doc_memory {
+    const char *last_person_code;
+    dyad_span last_person_span;
+} doc_memory;
+
+typedef struct sent_ctx {
+    const dy_dicts *d;
+    dyad_doc *doc;
+    dyad_token *tok;           /* the sentence's tokens */
+    uint32_t n;
+    int32_t *first_child, *next_sibling;
+    const char **form_f, **lemma_f; /* case-folded form and lemma per token */
+    uint32_t *form_len, *lemma_len;
+    const dict_phrase **mention;    /* mention starting at a token (longest match) */
+    uint32_t *mention_end;          /* exclusive */
+    int32_t *covered_by;            /* start token of the mention covering a token, -1 */
+    int32_t day;
+    int have_day;
+    doc_memory *mem;
+} sent_ctx;
+
+/* actors.c */
+int actors_prepare(sent_ctx *c);            /* fold tokens, find mentions; 0 ok */
+int actors_sentence_discarded(const sent_ctx *c);
+/* Resolve the noun phrase headed by token h (0-based) to an actor. */
+actor_ref actor_resolve(sent_ctx *c, int32_t h);
+/* the first resolvable actor in h's subtree other than `not_code` (statements about Z) */
+actor_ref actor_first_in_subtree(sent_ctx *c, int32_t h, const char *not_code);
+
+/* tree helpers (coder.c) */
+int32_t tree_child(const sent_ctx *c, int32_t h, const char *deprel);      /* exact deprel */
+int32_t tree_child_prefix(const sent_ctx *c, int32_t h, const char *prefix); /* deprel or deprel:sub */
+int deprel_is(const dyad_token *t, const char *rel);      /* rel or rel:subtype */
+int32_t tree_head(const sent_ctx *c, int32_t i);          /* -1 for root */
+#endif

@@ -1,0 +1,246 @@
+/* dict.c - building the shared in-memory dictionary: the phrase index (hash of
+ * a name's first word, chains ordered longest first), predicate patterns by
+ * head lemma, memberships, and dated roles. Used by every loader. */
+#include "dict.h"
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include "base/util.h"
+
+enum { PHRASE_BUCKETS = 1 << 16, PATTERN_BUCKETS = 1 << 13 };
+
+dy_dicts *dict_new(const char *format) {
+    dy_dicts *d = calloc(1, sizeof *d);
+    if (!d) return NULL;
+    d->arena = arena_new(1 << 20);
+    if (!d->arena) goto fail;
+    d->phrase_mask = PHRASE_BUCKETS - 1;
+    d->pattern_mask = PATTERN_BUCKETS - 1;
+    d->phrases = arena_calloc(d->arena, PHRASE_BUCKETS, sizeof *d->phrases);
+    d->patterns = arena_calloc(d->arena, PATTERN_BUCKETS, sizeof *d->patterns);
+    if (!d->phrases || !d->patterns) goto fail;
+    d->format = format;
+    return d;
+fail:
+    if (d->arena) arena_free(d->arena);
+    free(d);
+    return NULL;
+}
+
+void code_dicts_free(dy_dicts *d) {
+    if (!d) return;
+    free(d->members);
+    arena_free(d->arena);
+    free(d);
+}
+
+size_t dict_fold(const char *s, size_t n, char *out, size_t cap) {
+    size_t k = 0;
+    for (size_t i = 0; i < n && k + 1 < cap; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || c == '_' || c == '\t') continue;
+        out[k++] = (char)tolower(c);
+    }
+    out[k] = 0;
+    return k;
+}
+
+uint64_t dict_word_hash(const char *folded, size_t n) { return hash_bytes(folded, n); }
+
+static int all_caps_short(const char *s, size_t n) {
+    size_t letters = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (islower(c)) return 0;
+        if (isupper(c)) letters++;
+        else if (c != '.') return 0;
+    }
+    return letters > 0 && letters <= 3 && n <= 4;
+}
+
+/* Chains are pushed in load order and sorted once by dict_finish. */
+static void chain_insert(dy_dicts *d, uint64_t h, dict_phrase *p) {
+    dict_phrase **slot = &d->phrases[h & d->phrase_mask];
+    p->next = *slot;
+    *slot = p;
+}
+
+int dict_add_phrase(dy_dicts *d, phrase_kind kind, const char *name, size_t name_len,
+                    const char *code, const dict_role *roles, uint32_t nroles,
+                    const char *canon, const char *rule) {
+    while (name_len && isspace((unsigned char)*name)) name++, name_len--;
+    while (name_len && isspace((unsigned char)name[name_len - 1])) name_len--;
+    if (!name_len || name_len > 400) return -1;
+    char folded[512];
+    size_t flen = dict_fold(name, name_len, folded, sizeof folded);
+    if (!flen) return -1;
+    size_t first = 0, words = 1;
+    while (first < name_len && name[first] != ' ' && name[first] != '_') first++;
+    for (size_t i = 0; i < name_len; i++)
+        if ((name[i] == ' ' || name[i] == '_') && i + 1 < name_len && name[i + 1] != ' ' && name[i + 1] != '_') words++;
+    char fw[256];
+    size_t fwlen = dict_fold(name, first, fw, sizeof fw);
+    dict_phrase proto = {0};
+    proto.norm = arena_strndup(d->arena, folded, flen);
+    if (!proto.norm) return -1;
+    proto.norm_len = (uint32_t)flen;
+    proto.kind = (uint8_t)kind;
+    proto.need_upper = (uint8_t)all_caps_short(name, name_len);
+    proto.ntokens = (uint8_t)(words > 255 ? 255 : words);
+    proto.code = code;
+    proto.roles = roles;
+    proto.nroles = nroles;
+    proto.canon = canon;
+    proto.rule = rule;
+    /* Index under the first word, and also under where a tokenizer may cut it
+     * ("people's" -> "people", "corp." -> "corp"), since the text's tokens decide. */
+    size_t keys[3] = {fwlen, 0, 0};
+    int nkeys = 1;
+    char *apos = memchr(fw, '\'', fwlen);
+    if (apos && apos > fw) keys[nkeys++] = (size_t)(apos - fw);
+    if (fwlen > 1 && (fw[fwlen - 1] == '.' || fw[fwlen - 1] == ',')) keys[nkeys++] = fwlen - 1;
+    for (int k = 0; k < nkeys; k++) {
+        dict_phrase *p = arena_alloc(d->arena, sizeof *p);
+        if (!p) return -1;
+        *p = proto;
+        chain_insert(d, dict_word_hash(fw, keys[k]), p);
+    }
+    d->nphrases++;
+    if (kind == PHRASE_DISCARD) d->has_discards = 1;
+    return 0;
+}
+
+int dict_add_pattern(dy_dicts *d, const dict_pattern *src) {
+    dict_pattern *p = arena_alloc(d->arena, sizeof *p);
+    if (!p) return -1;
+    *p = *src;
+    uint64_t h = dict_word_hash(p->lemma, strlen(p->lemma));
+    dict_pattern **slot = &d->patterns[h & d->pattern_mask];
+    p->next = *slot;
+    *slot = p;
+    d->npatterns++;
+    return 0;
+}
+
+static int pattern_specificity(const dict_pattern *p) {
+    return p->nparticles + (p->object != NULL) * 2 + (p->prep != NULL) + (p->pp_prep != NULL) * 2;
+}
+
+typedef struct ranked { void *item; int key1, key2; size_t order; } ranked;
+
+static int cmp_ranked(const void *a, const void *b) {
+    const ranked *x = a, *y = b;
+    if (x->key1 != y->key1) return x->key1 > y->key1 ? -1 : 1;
+    if (x->key2 != y->key2) return x->key2 > y->key2 ? -1 : 1;
+    return x->order < y->order ? -1 : x->order > y->order; /* first loaded first */
+}
+
+/* Order every chain once: longer names first; more specific patterns first
+ * (so the coder takes the first that fits); ties in dictionary order. */
+int dict_finish(dy_dicts *d) {
+    size_t cap = 0;
+    ranked *buf = NULL;
+    for (uint32_t b = 0; b <= d->phrase_mask; b++) {
+        size_t n = 0;
+        for (dict_phrase *p = d->phrases[b]; p; p = p->next) n++;
+        if (n < 2) continue;
+        if (n > cap) {
+            ranked *nb = realloc(buf, n * sizeof *nb);
+            if (!nb) return free(buf), -1;
+            buf = nb, cap = n;
+        }
+        size_t i = n;
+        for (dict_phrase *p = d->phrases[b]; p; p = p->next) { /* pushed last-first */
+            i--;
+            buf[i] = (ranked){p, (int)p->norm_len, p->ntokens, i};
+        }
+        qsort(buf, n, sizeof *buf, cmp_ranked);
+        for (i = 0; i < n; i++) ((dict_phrase *)buf[i].item)->next = i + 1 < n ? buf[i + 1].item : NULL;
+        d->phrases[b] = buf[0].item;
+    }
+    for (uint32_t b = 0; b <= d->pattern_mask; b++) {
+        size_t n = 0;
+        for (dict_pattern *p = d->patterns[b]; p; p = p->next) n++;
+        if (n < 2) continue;
+        if (n > cap) {
+            ranked *nb = realloc(buf, n * sizeof *nb);
+            if (!nb) return free(buf), -1;
+            buf = nb, cap = n;
+        }
+        size_t i = n;
+        for (dict_pattern *p = d->patterns[b]; p; p = p->next) {
+            i--;
+            buf[i] = (ranked){p, pattern_specificity(p), 0, i};
+        }
+        qsort(buf, n, sizeof *buf, cmp_ranked);
+        for (i = 0; i < n; i++) ((dict_pattern *)buf[i].item)->next = i + 1 < n ? buf[i + 1].item : NULL;
+        d->patterns[b] = buf[0].item;
+    }
+    free(buf);
+    return 0;
+}
+
+const dict_pattern *dict_patterns_for(const dy_dicts *d, const char *lemma, size_t n) {
+    return d->patterns[dict_word_hash(lemma, n) & d->pattern_mask];
+}
+
+int dict_add_member(dy_dicts *d, const char *group, const char *relation, const dict_role *m, uint32_t n) {
+    if (d->nmembers == d->members_cap) {
+        size_t nc = d->members_cap ? d->members_cap * 2 : 16;
+        dict_member *p = realloc(d->members, nc * sizeof *p);
+        if (!p) return -1;
+        d->members = p;
+        d->members_cap = nc;
+    }
+    d->members[d->nmembers++] = (dict_member){group, m, n, relation};
+    return 0;
+}
+
+const char *dict_role_on(const dict_role *roles, uint32_t n, int32_t day, int have_day) {
+    const char *best = NULL;
+    int32_t best_from = DATE_OPEN_FROM;
+    for (uint32_t i = 0; i < n; i++) {
+        const dict_role *r = &roles[i];
+        if (have_day) {
+            if (day >= r->from_day && day <= r->to_day) {
+                /* several roles valid at once: the one that started last is the current one */
+                if (!best || r->from_day >= best_from) best = r->code, best_from = r->from_day;
+            }
+        } else if (!best || r->from_day >= best_from) {
+            best = r->code, best_from = r->from_day;
+        }
+    }
+    return best;
+}
+
+int dict_parse_range(const char *s, size_t n, int32_t *from, int32_t *to) {
+    *from = DATE_OPEN_FROM;
+    *to = DATE_OPEN_TO;
+    const char *dots = NULL;
+    for (size_t i = 0; i + 1 < n; i++)
+        if (s[i] == '.' && s[i + 1] == '.') {
+            dots = s + i;
+            break;
+        }
+    char buf[16];
+    if (!dots) { /* a single date: valid from then on */
+        if (n != 10) return -1;
+        memcpy(buf, s, n);
+        buf[n] = 0;
+        return date_parse(buf, from);
+    }
+    size_t a = (size_t)(dots - s), b = n - a - 2;
+    if (a) {
+        if (a != 10) return -1;
+        memcpy(buf, s, a);
+        buf[a] = 0;
+        if (date_parse(buf, from)) return -1;
+    }
+    if (b) {
+        if (b != 10) return -1;
+        memcpy(buf, dots + 2, b);
+        buf[b] = 0;
+        if (date_parse(buf, to)) return -1;
+    }
+    return *from <= *to ? 0 : -1;
+}

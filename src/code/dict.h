@@ -1,0 +1,112 @@
+/* dict.h - the in-memory dictionary shared by every loader (dyad, PETRARCH,
+ * TABARI formats) and read by the coder: a phrase index for actors, agents,
+ * adjectives, metonyms, persons and discards, and predicate patterns by lemma.
+ * Built once at load in its own arena; immutable afterwards, shared by threads. */
+#ifndef DY_DICT_H
+#define DY_DICT_H
+#include <stdint.h>
+#include "dyad.h"
+#include "base/arena.h"
+#include "code/code.h"
+
+enum { DATE_OPEN_FROM = INT32_MIN, DATE_OPEN_TO = INT32_MAX };
+
+typedef enum phrase_kind {
+    PHRASE_ACTOR = 1,   /* a state, organisation or group: code */
+    PHRASE_ADJECTIVE,   /* a demonym: code of the country */
+    PHRASE_METONYM,     /* a capital standing for its government: full code */
+    PHRASE_PERSON,      /* a person: dated roles */
+    PHRASE_AGENT,       /* a role composing with a country: role code ("GOV") */
+    PHRASE_DISCARD      /* a sentence holding it is not coded */
+} phrase_kind;
+
+typedef struct dict_role {
+    const char *code;
+    int32_t from_day, to_day;       /* days since 1970; DATE_OPEN_* when open */
+} dict_role;
+
+/* One dictionary name in the phrase index. norm is the name case-folded with
+ * spaces (and PETRARCH underscores) removed, so token boundaries in the text
+ * need not match the dictionary's. */
+typedef struct dict_phrase {
+    const char *norm;
+    uint32_t norm_len;
+    uint8_t kind;
+    uint8_t need_upper;             /* short all-capital names ("US") need capitals in text */
+    uint8_t ntokens;                /* words in the name, to prefer longer names */
+    const char *code;               /* actor / adjective / metonym / agent code */
+    const dict_role *roles;         /* persons (and dated actors): roles, nroles */
+    uint32_t nroles;
+    const char *canon;              /* the first (canonical) name of the entry */
+    const char *rule;               /* "file:line" */
+    struct dict_phrase *next;       /* hash chain, longer names first */
+} dict_phrase;
+
+/* A predicate pattern (see docs/dictionaries.md). */
+typedef struct dict_pattern {
+    const char *lemma;              /* head lemma, case-folded */
+    const char *particle[4];        /* +word +word: words right after the head, in order */
+    uint8_t nparticles;
+    const char *object;             /* *lemma (object lemma, folded; may be several words), or NULL */
+    const char *prep;               /* preposition naming the target, or NULL */
+    const char *pp_prep, *pp_noun;  /* a phrase "PREP NOUN" that must hang on the predicate (PETRARCH) */
+    uint8_t target_from_clause;     /* ~ */
+    uint8_t need_target;            /* ! */
+    uint8_t is_noun;                /* noun predicate */
+    const char *code;               /* CAMEO code */
+    const char *reverse_code;       /* PETRARCH "[042:043]": the target's event back to the source */
+    const char *rule;               /* "file:line text" */
+    struct dict_pattern *next;      /* hash chain by lemma */
+} dict_pattern;
+
+typedef struct dict_member {
+    const char *group;
+    const dict_role *members;       /* country codes with ranges */
+    uint32_t nmembers;
+    const char *relation;           /* "member" or "partner" */
+} dict_member;
+
+struct dy_dicts {
+    dyad_arena *arena;
+    dict_phrase **phrases;          /* hash of the name's first word -> chain */
+    uint32_t phrase_mask;
+    dict_pattern **patterns;        /* hash of the head lemma -> chain */
+    uint32_t pattern_mask;
+    size_t nphrases, npatterns;
+    dict_member *members;
+    size_t nmembers, members_cap;
+    int has_discards;
+    const char *format;             /* "dyad", "petrarch", "tabari" */
+};
+
+typedef void (*dict_warn_fn)(void *user, const dyad_error *e);
+
+dy_dicts *dict_new(const char *format);
+/* Case-fold a name for the index: lower-case ASCII, drop spaces and '_';
+ * writes at most cap-1 bytes; returns the length. */
+size_t dict_fold(const char *s, size_t n, char *out, size_t cap);
+/* Hash of a folded first word (bucket key shared with the coder). */
+uint64_t dict_word_hash(const char *folded, size_t n);
+/* Add one name; first_word_len = bytes of the name's first word in `name`. */
+int dict_add_phrase(dy_dicts *d, phrase_kind kind, const char *name, size_t name_len,
+                    const char *code, const dict_role *roles, uint32_t nroles,
+                    const char *canon, const char *rule);
+int dict_add_pattern(dy_dicts *d, const dict_pattern *p);
+int dict_add_member(dy_dicts *d, const char *group, const char *relation,
+                    const dict_role *members, uint32_t n);
+/* after loading: order the chains (longest names, most specific patterns first) */
+int dict_finish(dy_dicts *d);
+const dict_pattern *dict_patterns_for(const dy_dicts *d, const char *lemma_folded, size_t n);
+/* The role valid on `day` (or the most recent one when day < 0 unknown). */
+const char *dict_role_on(const dict_role *roles, uint32_t n, int32_t day, int have_day);
+/* Parse "YYYY-MM-DD..YYYY-MM-DD" (either end empty) into a role's range; 0 ok */
+int dict_parse_range(const char *s, size_t n, int32_t *from, int32_t *to);
+
+/* Loaders */
+int dict_load_dyad(dy_dicts *d, const char *dir, dict_warn_fn warn, void *user, dyad_error *err);
+/* one dyad-format text already in memory (name is used in warnings and rules) */
+int dict_load_dyad_text(dy_dicts *d, const char *name, const char *text, size_t len,
+                        dict_warn_fn warn, void *user);
+int dict_load_petrarch(dy_dicts *d, const char *path, dict_warn_fn warn, void *user, dyad_error *err);
+int dict_load_tabari(dy_dicts *d, const char *path, dict_warn_fn warn, void *user, dyad_error *err);
+#endif

@@ -1,0 +1,296 @@
+/* dict_petrarch_verbs.c - the PETRARCH verbs dictionary: &SYNSET word lists,
+ * "--- NAME [code] ---" verb classes (verbs listed one per line, multi-word
+ * verbs joined by '_'), and "- ... * ... [code]" patterns. A pattern becomes
+ * dyad patterns: words after the verb name its object, "(PREP)" the
+ * preposition of the target, "(PREP NOUN)" a phrase that must be present;
+ * synsets expand into one pattern per member. Patterns with words before the
+ * verb are not expressible over the tree here and are skipped. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include "dict_petrarch.h"
+
+enum { MAX_SYNSETS = 1024, MAX_SYNSET_WORDS = 512, MAX_CLASS_VERBS = 256, MAX_EXPAND = 64 };
+
+typedef struct synset { char name[64]; const char **words; size_t nwords; } synset;
+typedef struct class_verb { const char *lemma, *particle, *code, *reverse_code; } class_verb;
+
+typedef struct vstate {
+    ploader *L;
+    synset *syn;
+    size_t nsyn;
+    synset *open_syn;              /* collecting "+WORD" lines */
+    class_verb verbs[MAX_CLASS_VERBS];
+    size_t nverbs;
+    const char *class_code;        /* NULL: the verb alone codes nothing */
+    const char *class_reverse;     /* "[042:043]" */
+    const char *class_rule;
+    int class_default_added;
+    size_t skipped;
+} vstate;
+
+/* "ARMED_FORCES" -> "forces": the head (last word) of a multi-word phrase, folded */
+static const char *head_word(dyad_arena *a, const char *s, size_t n) {
+    while (n && (s[n - 1] == '_' || s[n - 1] == ' ')) n--;
+    size_t st = n;
+    while (st && s[st - 1] != '_' && s[st - 1] != ' ') st--;
+    if (st == n) return NULL;
+    char *w = arena_strndup(a, s + st, n - st);
+    if (w)
+        for (char *p = w; *p; p++) *p = (char)tolower((unsigned char)*p);
+    return w;
+}
+
+static const synset *find_synset(const vstate *V, const char *name, size_t n) {
+    for (size_t i = 0; i < V->nsyn; i++)
+        if (strlen(V->syn[i].name) == n && !strncmp(V->syn[i].name, name, n)) return &V->syn[i];
+    return NULL;
+}
+
+/* Candidates for one pattern item: a word, {A B} (its head), or &SYN (members). */
+static size_t item_words(vstate *V, const char *s, size_t n, const char **out, size_t cap) {
+    dyad_arena *a = V->L->d->arena;
+    if (n && s[0] == '{') {
+        s++, n--;
+        while (n && (s[n - 1] == '}' || s[n - 1] == ' ')) n--;
+        /* the last word of the group; a synset there expands */
+        size_t st = n;
+        while (st && s[st - 1] != ' ') st--;
+        return item_words(V, s + st, n - st, out, cap);
+    }
+    if (n && s[0] == '&') {
+        const synset *sy = find_synset(V, s, n);
+        if (!sy) return 0;
+        size_t k = 0;
+        for (size_t i = 0; i < sy->nwords && k < cap; i++) out[k++] = sy->words[i];
+        return k;
+    }
+    if (!n || !cap) return 0;
+    const char *w = head_word(a, s, n);
+    if (!w) return 0;
+    out[0] = w;
+    return 1;
+}
+
+/* Split a pattern body into items: words, {groups}, (phrases). */
+static size_t split_pattern(const char *s, const char **item, size_t *len, size_t cap) {
+    size_t k = 0;
+    while (*s && k < cap) {
+        while (*s == ' ') s++;
+        if (!*s) break;
+        const char *st = s;
+        if (*s == '{' || *s == '(') {
+            char close = *s == '{' ? '}' : ')';
+            const char *e = strchr(s, close);
+            s = e ? e + 1 : s + strlen(s);
+        } else {
+            while (*s && *s != ' ') s++;
+        }
+        item[k] = st;
+        len[k++] = (size_t)(s - st);
+    }
+    return k;
+}
+
+static void add_for_class(vstate *V, const dict_pattern *proto, int is_default) {
+    for (size_t v = 0; v < V->nverbs; v++) {
+        dict_pattern p = *proto;
+        if (is_default && V->verbs[v].code) { /* "DOWNPLAY [014]" inside a class */
+            p.code = V->verbs[v].code;
+            p.reverse_code = V->verbs[v].reverse_code;
+        }
+        if (!p.code) continue;
+        p.lemma = V->verbs[v].lemma;
+        if (V->verbs[v].particle && p.nparticles < 4) {
+            memmove(&p.particle[1], &p.particle[0], p.nparticles * sizeof p.particle[0]);
+            p.particle[0] = V->verbs[v].particle;
+            p.nparticles++;
+        }
+        dict_add_pattern(V->L->d, &p);
+    }
+}
+
+static void add_class_default(vstate *V) {
+    if (V->class_default_added || !V->nverbs) return;
+    dict_pattern p = {0};
+    p.code = V->class_code;
+    p.reverse_code = V->class_reverse;
+    p.rule = V->class_rule;
+    add_for_class(V, &p, 1);
+    V->class_default_added = 1;
+}
+
+/* "[042]", "[042:043]" (the second is the reverse event), "[---]" (none) */
+static const char *code_of(vstate *V, const char *br, const char **reverse) {
+    const char *s = br + 1;
+    while (*s == ' ') s++;
+    size_t n = strcspn(s, " :]");
+    if (reverse) *reverse = NULL;
+    if (reverse && s[n] == ':') {
+        const char *r = s + n + 1;
+        size_t rn = strcspn(r, " ]");
+        if (rn && !(rn == 3 && !strncmp(r, "---", 3))) *reverse = arena_strndup(V->L->d->arena, r, rn);
+    }
+    if (!n || (n == 3 && !strncmp(s, "---", 3))) return NULL;
+    return arena_strndup(V->L->d->arena, s, n);
+}
+
+static void load_pattern(vstate *V, char *s) {
+    char *br = strrchr(s, '[');
+    if (!br) {
+        pwarn(V->L, "pattern without [code]: '%s'", s);
+        return;
+    }
+    const char *reverse = NULL;
+    const char *code = code_of(V, br, &reverse);
+    *br = 0;
+    const char *item[64];
+    size_t len[64];
+    size_t n = split_pattern(s + 1, item, len, 64);
+    dict_pattern proto = {0};
+    proto.code = code;
+    proto.reverse_code = reverse;
+    const char *objects[MAX_EXPAND], *pp_nouns[MAX_EXPAND];
+    size_t nobj = 0, npp = 0;
+    int seen_star = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *w = item[i];
+        size_t wn = len[i];
+        if (wn == 1 && (*w == '$' || *w == '+' || *w == '%' || *w == '^')) continue;
+        if (wn == 1 && *w == '*') {
+            seen_star = 1;
+            continue;
+        }
+        if (!seen_star) { /* words before the verb: not expressible here */
+            V->skipped++;
+            return;
+        }
+        if (*w == '(') {
+            const char *in = w + 1, *ie = w + wn;
+            while (ie > in && (ie[-1] == ')' || ie[-1] == ' ')) ie--;
+            size_t pl = 0;
+            while (in + pl < ie && in[pl] != ' ') pl++;
+            char *prep = arena_strndup(V->L->d->arena, in, pl);
+            for (char *q = prep; q && *q; q++) *q = (char)tolower((unsigned char)*q);
+            const char *rest = in + pl;
+            while (rest < ie && *rest == ' ') rest++;
+            if (rest == ie) {
+                if (!proto.prep) proto.prep = prep;
+            } else if (!proto.pp_prep) {
+                proto.pp_prep = prep;
+                /* the phrase's noun: its first item ("(TO PEACE &TREATY)" -> peace) */
+                const char *sub[8];
+                size_t sl[8];
+                char tmp[512];
+                snprintf(tmp, sizeof tmp, "%.*s", (int)(ie - rest), rest);
+                size_t ns = split_pattern(tmp, sub, sl, 8);
+                if (ns && sub[0][0] != '$' && sub[0][0] != '+')
+                    npp = item_words(V, sub[0], sl[0], pp_nouns, MAX_EXPAND);
+                if (!npp) proto.pp_prep = NULL;
+            }
+            continue;
+        }
+        if (!nobj) nobj = item_words(V, w, wn, objects, MAX_EXPAND);
+    }
+    if (!seen_star) {
+        V->skipped++;
+        return;
+    }
+    if (!code) return; /* "[---]": the phrase is known and codes nothing; dyad simply has no pattern */
+    proto.rule = arena_printf(V->L->d->arena, "%s:%ld", V->L->file, V->L->line);
+    for (size_t o = 0; o < (nobj ? nobj : 1); o++)
+        for (size_t q = 0; q < (npp ? npp : 1); q++) {
+            dict_pattern p = proto;
+            p.object = nobj ? objects[o] : NULL;
+            p.pp_noun = npp ? pp_nouns[q] : NULL;
+            add_for_class(V, &p, 0);
+        }
+}
+
+static void add_verb(vstate *V, const char *s) {
+    if (V->nverbs == MAX_CLASS_VERBS) return;
+    size_t n = strcspn(s, " {[");
+    char buf[256];
+    snprintf(buf, sizeof buf, "%.*s", (int)(n < 255 ? n : 255), s);
+    for (char *p = buf; *p; p++) *p = (char)tolower((unsigned char)*p);
+    char *us = strchr(buf, '_');
+    class_verb cv = {0};
+    if (us) {
+        *us = 0;
+        char *part = us + 1;
+        char *us2 = strchr(part, '_');
+        if (us2) *us2 = 0; /* only the first particle is kept */
+        if (*part) cv.particle = arena_strdup(V->L->d->arena, part);
+    }
+    if (!buf[0]) return;
+    cv.lemma = arena_strdup(V->L->d->arena, buf);
+    const char *br = strchr(s, '[');
+    if (br) cv.code = code_of(V, br, &cv.reverse_code);
+    V->verbs[V->nverbs++] = cv;
+}
+
+void petrarch_load_verbs(ploader *L, const char *text, size_t len) {
+    vstate V = {0};
+    V.L = L;
+    V.syn = calloc(MAX_SYNSETS, sizeof *V.syn);
+    if (!V.syn) return;
+    char line[MAX_LINE];
+    const char *p = text, *end = text + len;
+    L->line = 0;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *le = nl ? nl : end;
+        L->line++;
+        size_t n = clean_line(L, p, (size_t)(le - p), line, sizeof line);
+        p = nl ? nl + 1 : end;
+        char *s = line + strspn(line, " ");
+        if (!n || !*s) continue;
+        if (*s == '&') {
+            V.open_syn = NULL;
+            if (V.nsyn == MAX_SYNSETS) continue;
+            synset *sy = &V.syn[V.nsyn++];
+            size_t k = strcspn(s, " ");
+            snprintf(sy->name, sizeof sy->name, "%.*s", (int)k, s);
+            sy->words = arena_alloc(L->d->arena, MAX_SYNSET_WORDS * sizeof *sy->words);
+            V.open_syn = sy->words ? sy : NULL;
+            continue;
+        }
+        if (*s == '+' && V.open_syn) {
+            const char *w = head_word(L->d->arena, s + 1, strcspn(s + 1, "{["));
+            if (!w) w = head_word(L->d->arena, s, strcspn(s, "{[")); /* single word: "+X" */
+            if (w && V.open_syn->nwords < MAX_SYNSET_WORDS) V.open_syn->words[V.open_syn->nwords++] = w;
+            continue;
+        }
+        V.open_syn = NULL;
+        if (!strncmp(s, "---", 3)) { /* a new verb class */
+            add_class_default(&V);
+            V.nverbs = 0;
+            V.class_default_added = 0;
+            char *br = strchr(s, '[');
+            V.class_code = br ? code_of(&V, br, &V.class_reverse) : NULL;
+            V.class_rule = arena_printf(L->d->arena, "%s:%ld %s", L->file, L->line, s);
+            continue;
+        }
+        if (*s == '-') {
+            add_class_default(&V);
+            load_pattern(&V, s);
+            continue;
+        }
+        if (*s == '<') continue; /* TABARI <SYNSETS>, <TIME> section tags */
+        if (*s == '{') continue; /* TABARI inflected forms of the verb above */
+        if (L->tabari && *s != '+') { /* "VERB [code]": a class of its own */
+            add_class_default(&V);
+            V.nverbs = 0;
+            V.class_default_added = 0;
+            V.class_code = NULL;
+            V.class_rule = arena_printf(L->d->arena, "%s:%ld %s", L->file, L->line, s);
+        }
+        if (V.class_default_added) { /* verbs after patterns start an unnamed class */
+            V.nverbs = 0;
+            V.class_default_added = 0;
+        }
+        add_verb(&V, *s == '+' ? s + 1 : s);
+    }
+    add_class_default(&V);
+    free(V.syn);
+}

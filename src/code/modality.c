@@ -1,0 +1,100 @@
+/* modality.c - what kind of claim a predicate makes: asserted, intended
+ * ("plans to", "will", "set to"), hypothetical ("could", "may", "if"),
+ * negated ("did not", "denied"), reported (inside what someone said). Also
+ * CAMEO's own rewrite of intended cooperation into its intent codes (03x). */
+#include <string.h>
+#include "coder_int.h"
+#include "modality.h"
+
+static int word_in(const char *w, const char *const *list) {
+    if (!w) return 0;
+    for (int i = 0; list[i]; i++)
+        if (!strcmp(w, list[i])) return 1;
+    return 0;
+}
+
+static const char *const intend_verbs[] = {"plan", "intend", "want", "aim", "seek", "hope", "vow", "pledge",
+                                            "promise", "expect", "prepare", "set", "agree", "offer",
+                                            "decide", "propose", "wish", "try", NULL};
+static const char *const hypo_verbs[] = {"consider", "mull", "weigh", "may", "might", "could", NULL};
+static const char *const deny_verbs[] = {"deny", "refuse", "decline", "reject", NULL};
+static const char *const speech_verbs[] = {"say", "tell", "state", "announce", "report", "claim", "add",
+                                            "declare", "note", "insist", "warn", "write", "stress", NULL};
+static const char *const future_aux[] = {"will", "shall", "'ll", NULL};
+static const char *const modal_aux[] = {"could", "might", "may", "would", "should", "can", NULL};
+static const char *const negators[] = {"not", "n't", "never", "no", NULL};
+
+int modality_is_speech(const sent_ctx *c, int32_t v) { return word_in(c->lemma_f[v], speech_verbs); }
+
+modality_info modality_of(const sent_ctx *c, int32_t v) {
+    modality_info m = {MOD_ASSERTED, -1};
+    for (int32_t k = c->first_child[v]; k >= 0; k = c->next_sibling[k]) {
+        const dyad_token *t = &c->tok[k];
+        if ((deprel_is(t, "advmod") || deprel_is(t, "neg") || deprel_is(t, "det")) && word_in(c->form_f[k], negators))
+            m.kind = MOD_NEGATED;
+        else if (deprel_is(t, "aux") && word_in(c->form_f[k], modal_aux) && m.kind == MOD_ASSERTED)
+            m.kind = MOD_HYPOTHETICAL;
+        else if (deprel_is(t, "aux") && word_in(c->form_f[k], future_aux) && m.kind == MOD_ASSERTED)
+            m.kind = MOD_INTENDED;
+        else if (deprel_is(t, "mark") && !strcmp(c->form_f[k], "if") && m.kind == MOD_ASSERTED)
+            m.kind = MOD_HYPOTHETICAL;
+    }
+    if (m.kind == MOD_NEGATED) return m;
+    /* walk up the clauses that govern v */
+    int32_t cur = v;
+    for (int depth = 0; depth < MAX_DEPTH_WALK; depth++) {
+        const dyad_token *t = &c->tok[cur];
+        int32_t h = tree_head(c, cur);
+        if (h < 0) break;
+        if (deprel_is(t, "xcomp")) {
+            if (word_in(c->lemma_f[h], deny_verbs)) return (modality_info){MOD_NEGATED, -1};
+            if (m.kind == MOD_ASSERTED && word_in(c->lemma_f[h], intend_verbs)) m.kind = MOD_INTENDED;
+            else if (m.kind == MOD_ASSERTED && word_in(c->lemma_f[h], hypo_verbs)) m.kind = MOD_HYPOTHETICAL;
+            /* "X plans to visit": the governing verb's own negation and modals count too */
+            modality_info up = modality_of_self(c, h);
+            if (up.kind == MOD_NEGATED) return up;
+            if (m.kind == MOD_ASSERTED) m.kind = up.kind;
+        } else if (deprel_is(t, "ccomp") || deprel_is(t, "parataxis")) {
+            if (word_in(c->lemma_f[h], speech_verbs)) {
+                if (m.kind == MOD_ASSERTED) m.kind = MOD_REPORTED;
+                m.reporter = h;
+                break;
+            }
+            if (word_in(c->lemma_f[h], deny_verbs)) return (modality_info){MOD_NEGATED, -1};
+            break;
+        } else if (deprel_is(t, "conj")) {
+            /* a conjunct shares its first verb's auxiliaries only when it has none */
+        } else {
+            break;
+        }
+        cur = h;
+    }
+    return m;
+}
+
+modality_info modality_of_self(const sent_ctx *c, int32_t v) {
+    modality_info m = {MOD_ASSERTED, -1};
+    for (int32_t k = c->first_child[v]; k >= 0; k = c->next_sibling[k]) {
+        const dyad_token *t = &c->tok[k];
+        if ((deprel_is(t, "advmod") || deprel_is(t, "neg")) && word_in(c->form_f[k], negators)) return (modality_info){MOD_NEGATED, -1};
+        if (deprel_is(t, "aux") && word_in(c->form_f[k], modal_aux)) m.kind = MOD_HYPOTHETICAL;
+        else if (deprel_is(t, "aux") && word_in(c->form_f[k], future_aux) && m.kind == MOD_ASSERTED) m.kind = MOD_INTENDED;
+    }
+    return m;
+}
+
+const char *modality_name(modality_kind k) {
+    static const char *names[] = {"asserted", "intended", "hypothetical", "negated", "reported"};
+    return (unsigned)k < 5 ? names[k] : "asserted";
+}
+
+/* CAMEO codes intentions itself: intending to meet is 036, to give aid 033 ... */
+const char *modality_intent_code(const char *code) {
+    if (!code || strlen(code) < 2) return code;
+    if (!strncmp(code, "04", 2)) return "036";
+    if (!strncmp(code, "05", 2)) return "030";
+    if (!strncmp(code, "06", 2)) return "031";
+    if (!strncmp(code, "07", 2)) return "033";
+    if (!strncmp(code, "08", 2)) return "035";
+    return code;
+}

@@ -1,0 +1,233 @@
+/* patterns.c - predicate patterns over the dependency tree: which dictionary
+ * pattern a verb or event noun satisfies (particle, object, preposition), and
+ * where its source and target are (subject, by-agent of a passive, conjuncts,
+ * inherited subjects of xcomp/conj, possessors and light verbs of nouns). */
+#include <string.h>
+#include "coder_int.h"
+#include "patterns.h"
+
+int deprel_is(const dyad_token *t, const char *rel) {
+    if (!t->deprel) return 0;
+    size_t n = strlen(rel);
+    return !strncmp(t->deprel, rel, n) && (t->deprel[n] == 0 || (t->deprel[n] == ':' && !strchr(rel, ':')));
+}
+
+int32_t tree_head(const sent_ctx *c, int32_t i) {
+    int32_t h = c->tok[i].head;
+    return h >= 1 && (uint32_t)h <= c->n ? h - 1 : -1;
+}
+
+int32_t tree_child(const sent_ctx *c, int32_t h, const char *deprel) {
+    for (int32_t k = c->first_child[h]; k >= 0; k = c->next_sibling[k])
+        if (c->tok[k].deprel && !strcmp(c->tok[k].deprel, deprel)) return k;
+    return -1;
+}
+
+int32_t tree_child_prefix(const sent_ctx *c, int32_t h, const char *prefix) {
+    for (int32_t k = c->first_child[h]; k >= 0; k = c->next_sibling[k])
+        if (deprel_is(&c->tok[k], prefix)) return k;
+    return -1;
+}
+
+static int has_case(const sent_ctx *c, int32_t k, const char *prep) {
+    for (int32_t g = c->first_child[k]; g >= 0; g = c->next_sibling[g])
+        if ((deprel_is(&c->tok[g], "case") || deprel_is(&c->tok[g], "mark")) && !strcmp(c->form_f[g], prep))
+            return 1;
+    return 0;
+}
+
+/* The obl/nmod child of h introduced by prep (also "obl:agent", "nmod:..."). */
+static int32_t prep_object(const sent_ctx *c, int32_t h, const char *prep) {
+    for (int32_t k = c->first_child[h]; k >= 0; k = c->next_sibling[k]) {
+        const dyad_token *t = &c->tok[k];
+        if ((deprel_is(t, "obl") || deprel_is(t, "nmod") || deprel_is(t, "advcl")) && has_case(c, k, prep)) return k;
+    }
+    return -1;
+}
+
+int is_passive(const sent_ctx *c, int32_t v) {
+    return tree_child(c, v, "nsubj:pass") >= 0 || tree_child(c, v, "aux:pass") >= 0;
+}
+
+static int32_t direct_object(const sent_ctx *c, int32_t v) {
+    int32_t o = tree_child(c, v, "obj");
+    if (o < 0 && is_passive(c, v)) o = tree_child(c, v, "nsubj:pass");
+    return o;
+}
+
+/* The +words: a single particle may be a compound:prt child anywhere ("called
+ * the talks off"); a sequence follows the head in order, skipping adverbs and
+ * auxiliaries ("vowed to quickly withdraw"). */
+static int particles_ok(const sent_ctx *c, int32_t v, const dict_pattern *p, pattern_hit *hit) {
+    if (p->nparticles == 1) {
+        for (int32_t k = c->first_child[v]; k >= 0; k = c->next_sibling[k])
+            if (deprel_is(&c->tok[k], "compound") && !strcmp(c->form_f[k], p->particle[0])) {
+                hit->particle_tok[hit->nparticles++] = k;
+                return 1;
+            }
+    }
+    uint32_t j = (uint32_t)v + 1;
+    int skipped = 0;
+    for (int i = 0; i < p->nparticles; i++) {
+        while (j < c->n && strcmp(c->form_f[j], p->particle[i]) &&
+               !(c->lemma_f[j] && !strcmp(c->lemma_f[j], p->particle[i]))) {
+            const char *u = c->tok[j].upos ? c->tok[j].upos : "";
+            if (++skipped > 3 || (strcmp(u, "ADV") && strcmp(u, "AUX") && strcmp(u, "PART"))) return 0;
+            j++;
+        }
+        if (j >= c->n) return 0;
+        hit->particle_tok[hit->nparticles++] = (int32_t)j++;
+    }
+    return 1;
+}
+
+static int lemma_is(const sent_ctx *c, int32_t k, const char *lemma) {
+    return (c->lemma_f[k] && !strcmp(c->lemma_f[k], lemma)) || !strcmp(c->form_f[k], lemma);
+}
+
+/* The words whose dependents may hold the pattern's object and target: the
+ * head, its +words ("vow +to +work with"), and the object ("cut *ties with"). */
+static size_t anchors(int32_t v, const pattern_hit *hit, int32_t *out) {
+    size_t n = 0;
+    out[n++] = v;
+    for (int i = hit->nparticles - 1; i >= 0; i--) out[n++] = hit->particle_tok[i];
+    if (hit->object >= 0) out[n++] = hit->object;
+    return n;
+}
+
+static int32_t named_object(const sent_ctx *c, int32_t v, const pattern_hit *hit, const char *lemma) {
+    int32_t an[6];
+    size_t na = anchors(v, hit, an);
+    for (size_t a = 0; a < na; a++) {
+        int32_t o = direct_object(c, an[a]);
+        if (o >= 0 && lemma_is(c, o, lemma)) return o;
+        for (int32_t k = c->first_child[an[a]]; k >= 0; k = c->next_sibling[k])
+            if ((deprel_is(&c->tok[k], "obl") || deprel_is(&c->tok[k], "nmod") || deprel_is(&c->tok[k], "obj") ||
+                 deprel_is(&c->tok[k], "xcomp") || deprel_is(&c->tok[k], "nsubj")) && lemma_is(c, k, lemma))
+                return k;
+    }
+    return -1;
+}
+
+int pattern_match(const sent_ctx *c, int32_t v, const dict_pattern *p, pattern_hit *hit) {
+    memset(hit, 0, sizeof *hit);
+    hit->target = -1;
+    hit->object = -1;
+    if (p->nparticles && !particles_ok(c, v, p, hit)) return 0;
+    if (p->object) {
+        int32_t o = named_object(c, v, hit, p->object);
+        if (o < 0) return 0;
+        hit->object = o;
+    }
+    int32_t an[6];
+    size_t na = anchors(v, hit, an);
+    if (p->pp_prep) {
+        int found = 0;
+        for (size_t a = 0; a < na && !found; a++) {
+            int32_t k = prep_object(c, an[a], p->pp_prep);
+            if (k >= 0 && (!p->pp_noun || lemma_is(c, k, p->pp_noun))) found = 1;
+            /* "(TO FREEZE)": the phrase may be a clause ("to freeze") */
+            for (int32_t g = c->first_child[an[a]]; g >= 0 && !found; g = c->next_sibling[g])
+                if ((deprel_is(&c->tok[g], "xcomp") || deprel_is(&c->tok[g], "advcl")) && p->pp_noun &&
+                    lemma_is(c, g, p->pp_noun) && has_case(c, g, p->pp_prep))
+                    found = 1;
+        }
+        if (!found) return 0;
+    }
+    if (p->prep) {
+        int32_t t = -1;
+        for (size_t a = 0; a < na && t < 0; a++) t = prep_object(c, an[a], p->prep);
+        if (t < 0) return 0;
+        hit->target = t;
+    } else if (p->target_from_clause) {
+        int32_t t = tree_child(c, v, "obj");
+        if (t < 0) {
+            int32_t cl = tree_child(c, v, "xcomp");
+            if (cl < 0) cl = tree_child(c, v, "ccomp");
+            if (cl >= 0) t = tree_child_prefix(c, cl, "nsubj");
+        }
+        hit->target = t;
+    } else if (!p->is_noun) {
+        /* the direct object of the last word of the predicate ("vow to attack X") */
+        int32_t t = -1;
+        for (size_t a = 0; a < na && t < 0; a++) {
+            if (an[a] == hit->object) continue;
+            int32_t o = direct_object(c, an[a]);
+            if (o >= 0 && o != hit->object) t = o;
+        }
+        if (t < 0) t = tree_child(c, v, "iobj");
+        hit->target = t;
+    }
+    if (p->need_target && hit->target < 0) return 0;
+    hit->pattern = p;
+    return 1;
+}
+
+static const char *const light_verbs[] = {"have", "hold", "pay", "make", "announce", "impose", "conduct",
+                                           "launch", "give", "stage", "carry", "issue", "begin", "sign", NULL};
+
+/* The source of predicate v: its subject, the by-agent of a passive, or the
+ * subject it inherits from the clause it hangs on. */
+int32_t source_of(const sent_ctx *c, int32_t v, int is_noun, int *inherited) {
+    *inherited = 0;
+    if (is_noun) {
+        int32_t s = tree_child(c, v, "nmod:poss");
+        if (s >= 0) return s;
+        int32_t by = prep_object(c, v, "by");
+        if (by >= 0) return by;
+        int32_t h = tree_head(c, v);
+        if (h >= 0 && deprel_is(&c->tok[v], "obj")) {
+            for (int i = 0; light_verbs[i]; i++)
+                if (lemma_is(c, h, light_verbs[i])) {
+                    *inherited = 1;
+                    return source_of(c, h, 0, inherited);
+                }
+        }
+        /* "Chinese sanctions": an adjective or compound naming an actor */
+        for (int32_t k = c->first_child[v]; k >= 0; k = c->next_sibling[k])
+            if ((deprel_is(&c->tok[k], "amod") || deprel_is(&c->tok[k], "compound")) && c->covered_by[k] >= 0)
+                return k;
+        return -1;
+    }
+    if (is_passive(c, v)) {
+        int32_t a = tree_child(c, v, "obl:agent");
+        if (a < 0) a = prep_object(c, v, "by");
+        return a;
+    }
+    int32_t s = tree_child_prefix(c, v, "nsubj");
+    if (s >= 0) return s;
+    int32_t cur = v;
+    for (int depth = 0; depth < MAX_DEPTH_WALK; depth++) {
+        const dyad_token *t = &c->tok[cur];
+        int32_t h = tree_head(c, cur);
+        if (h < 0) return -1;
+        if (deprel_is(t, "acl") && !deprel_is(t, "acl:relcl")) return -1;
+        if (deprel_is(t, "acl:relcl")) {
+            *inherited = 1;
+            return h; /* "the troops who attacked" */
+        }
+        if (!deprel_is(t, "conj") && !deprel_is(t, "xcomp")) return -1;
+        *inherited = 1;
+        /* "X urged Y to leave": an xcomp's subject is the object when there is one */
+        if (deprel_is(t, "xcomp")) {
+            int32_t o = tree_child(c, h, "obj");
+            if (o >= 0) return o;
+        }
+        s = is_passive(c, h) ? tree_child(c, h, "obl:agent") : tree_child_prefix(c, h, "nsubj");
+        if (s >= 0) return s;
+        cur = h;
+    }
+    return -1;
+}
+
+size_t expand_conj(const sent_ctx *c, int32_t h, int32_t *out, size_t cap) {
+    if (h < 0 || !cap) return 0;
+    size_t n = 0;
+    out[n++] = h;
+    /* the conjuncts of h all hang on h itself in UD */
+    for (int32_t k = c->first_child[h]; k >= 0 && n < cap; k = c->next_sibling[k])
+        if (deprel_is(&c->tok[k], "conj") && c->tok[k].upos &&
+            (!strcmp(c->tok[k].upos, "PROPN") || !strcmp(c->tok[k].upos, "NOUN") || !strcmp(c->tok[k].upos, "PRON")))
+            out[n++] = k;
+    return n;
+}

@@ -1,0 +1,18 @@
+/* patterns.h - predicate patterns over the dependency tree (patterns.c). */
+#ifndef DY_PATTERNS_H
+#define DY_PATTERNS_H
+#include "coder_int.h"
+
+typedef struct pattern_hit {
+    const dict_pattern *pattern;
+    int32_t target;   /* the target's head token, -1 none */
+    int32_t object;   /* the object the pattern named, -1 none */
+    int32_t particle_tok[4]; /* where the pattern's +words are */
+    uint8_t nparticles;
+} pattern_hit;
+
+int pattern_match(const sent_ctx *c, int32_t v, const dict_pattern *p, pattern_hit *hit);
+int32_t source_of(const sent_ctx *c, int32_t v, int is_noun, int *inherited);
+size_t expand_conj(const sent_ctx *c, int32_t h, int32_t *out, size_t cap);
+int is_passive(const sent_ctx *c, int32_t v);
+#endif

@@ -1,0 +1,62 @@
+/* features.c - hashed surface features of one token (lowercase form, affixes,
+ * shape, capitalisation), computed once per token and reused by the tagger
+ * and the parser. */
+#include <ctype.h>
+#include <string.h>
+#include "nlp_internal.h"
+
+enum { MAXW = 96 };
+
+static uint64_t h_str(const char *s, size_t n, uint64_t salt) { return hash_mix(hash_bytes(s, n), salt); }
+
+void nlp_word_features(const char *form, nlp_word *w) {
+    memset(w, 0, sizeof *w);
+    if (!form) form = "";
+    size_t n = strlen(form);
+    char low[MAXW];
+    size_t m = n < MAXW ? n : MAXW;
+    int upper = 0, lower = 0, digit = 0, alpha = 0;
+    for (size_t i = 0; i < m; i++) {
+        unsigned char c = (unsigned char)form[i];
+        low[i] = (char)(c < 128 ? tolower(c) : c);
+        if (c < 128) {
+            if (isupper(c)) upper++;
+            else if (islower(c)) lower++;
+            else if (isdigit(c)) digit++;
+            if (isalpha(c)) alpha++;
+            if (c == '-') w->flags |= W_HYPHEN;
+        } else {
+            alpha++;
+        }
+    }
+    if (m && (unsigned char)form[0] < 128 && isupper((unsigned char)form[0])) w->flags |= W_UPPER1;
+    if (upper >= 2 && !lower) w->flags |= W_ALLCAPS;
+    if (digit) w->flags |= W_DIGIT;
+    if (lower && !upper) w->flags |= W_LOWER;
+    if (!alpha && !digit) w->flags |= W_PUNCT;
+    w->lower = h_str(low, m, 1);
+    w->raw = h_str(form, m, 2);
+    /* numbers share their shape rather than their digits */
+    char shape[8];
+    size_t k = 0;
+    char last = 0;
+    int run = 0;
+    for (size_t i = 0; i < m && k < sizeof shape; i++) {
+        unsigned char c = (unsigned char)form[i];
+        char s = c >= 128 ? 'u' : isupper(c) ? 'X' : islower(c) ? 'x' : isdigit(c) ? 'd' : (char)c;
+        if (s == last) {
+            if (++run > 1) continue;
+        } else {
+            run = 0;
+        }
+        last = s;
+        shape[k++] = s;
+    }
+    w->shape = h_str(shape, k, 3);
+    for (int j = 0; j < 4; j++) {
+        size_t l = (size_t)j + 1;
+        w->suf[j] = l <= m ? h_str(low + m - l, l, 10 + j) : 0;
+        if (j < 3) w->pre[j] = l <= m ? h_str(low, l, 20 + j) : 0;
+    }
+    if (digit && digit + 2 >= (int)m) w->lower = h_str(shape, k, 4);
+}

@@ -1,0 +1,302 @@
+/* lemmatizer.c - lemmas from a lexicon of (lowercase form, XPOS) -> lemma
+ * learned from the treebank (plus WordNet's irregular-form exception lists),
+ * and for unseen words suffix rules (strip n bytes, append a string) learned
+ * per XPOS from the treebank's word types, longest matching suffix first. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include "nlp_internal.h"
+
+enum { MAX_SUFFIX = 6, MAXW = 128 };
+typedef struct rule_slot { uint32_t fp, strip, off; } rule_slot;
+
+static size_t lower_copy(const char *s, char *out, size_t cap) {
+    size_t n = 0;
+    for (; s[n] && n + 1 < cap; n++) {
+        unsigned char c = (unsigned char)s[n];
+        out[n] = (char)(c < 128 ? tolower(c) : c);
+    }
+    out[n] = 0;
+    return n;
+}
+
+static uint64_t lex_key(const char *lower, size_t n, const char *xpos) {
+    return hash_mix(hash_bytes(lower, n), hash_bytes(xpos, strlen(xpos))) | 1;
+}
+static uint64_t rule_key(const char *suffix, size_t k, const char *xpos) {
+    return hash_mix(hash_mix(hash_bytes(suffix, k), k + 77), hash_bytes(xpos, strlen(xpos))) | 1;
+}
+static uint32_t fp_of(uint64_t h) { return (uint32_t)(h >> 32) | 1u; }
+
+static const char *lex_find(const nlp_lemmatizer *l, uint64_t h) {
+    uint32_t fp = fp_of(h);
+    for (uint64_t i = h & l->lexmask;; i = (i + 1) & l->lexmask) {
+        const uint32_t *s = l->lex + 2 * i;
+        if (!s[0]) return NULL;
+        if (s[0] == fp) return l->strings + s[1];
+    }
+}
+
+static const rule_slot *rule_find(const nlp_lemmatizer *l, uint64_t h) {
+    const rule_slot *rs = (const rule_slot *)l->rules;
+    uint64_t mask = l->nrules - 1;
+    uint32_t fp = fp_of(h);
+    for (uint64_t i = h & mask;; i = (i + 1) & mask) {
+        if (!rs[i].fp) return NULL;
+        if (rs[i].fp == fp) return &rs[i];
+    }
+}
+
+static int is_proper(const char *upos, const char *xpos) {
+    return (upos && !strcmp(upos, "PROPN")) || (xpos && !strncmp(xpos, "NNP", 3));
+}
+
+const char *lemmatize(const nlp_lemmatizer *l, const char *form, const char *upos, const char *xpos, dyad_arena *a) {
+    if (!form) return "_";
+    if (!xpos) xpos = "_";
+    char low[MAXW];
+    size_t n = lower_copy(form, low, sizeof low);
+    if (form[n]) return form; /* very long token: itself */
+    const char *hit = lex_find(l, lex_key(low, n, xpos));
+    if (hit) return hit;
+    /* unseen names keep their form: suffix rules would turn "Aukus" into "Auku" */
+    if (is_proper(upos, xpos)) return form;
+    int proper = 0;
+    const char *base = low;
+    for (size_t k = n < MAX_SUFFIX ? n : MAX_SUFFIX;; k--) {
+        const rule_slot *r = rule_find(l, rule_key(low + n - k, k, xpos));
+        if (r && r->strip <= n) {
+            const char *app = l->strings + r->off;
+            if (r->strip == 0 && !*app && !proper && !strcmp(low, form)) return form;
+            return arena_printf(a, "%.*s%s", (int)(n - r->strip), base, app);
+        }
+        if (k == 0) break;
+    }
+    return proper || !strcmp(low, form) ? form : arena_strndup(a, low, n);
+}
+
+int lemmatizer_load(nlp_lemmatizer *l, const char *path, dyad_error *err) {
+    memset(l, 0, sizeof *l);
+    if (nlp_file_open(&l->file, path, NLP_KIND_LEMMATIZER, err)) return -1;
+    uint64_t nlex, nstr, nrules;
+    l->lex = nlp_file_section(&l->file, SEC_LEX_SLOTS, &nlex);
+    l->strings = nlp_file_section(&l->file, SEC_LEX_STRINGS, &nstr);
+    l->rules = nlp_file_section(&l->file, SEC_RULES, &nrules);
+    const char *why = NULL;
+    uint64_t ns = nlex / 8, nr = nrules / sizeof(rule_slot);
+    if (!l->lex || !l->strings || !l->rules || !nstr) why = "lemmatizer sections missing";
+    else if (nlex % 8 || !ns || (ns & (ns - 1)) || nrules % sizeof(rule_slot) || !nr || (nr & (nr - 1)))
+        why = "lemmatizer tables are not a power of two";
+    else if (l->strings[nstr - 1] != 0) why = "lemmatizer strings not terminated";
+    uint64_t empty = 0, rempty = 0;
+    for (uint64_t i = 0; !why && i < ns; i++) {
+        if (!l->lex[2 * i]) empty++;
+        else if (l->lex[2 * i + 1] >= nstr) why = "lemma string out of bounds";
+    }
+    const rule_slot *rs = (const rule_slot *)l->rules;
+    for (uint64_t i = 0; !why && i < nr; i++) {
+        if (!rs[i].fp) rempty++;
+        else if (rs[i].off >= nstr || rs[i].strip > MAXW) why = "lemma rule out of bounds";
+    }
+    if (!why && (!empty || !rempty)) why = "lemmatizer table full";
+    if (why) {
+        dyad_error_set(err, DYAD_EMODEL, path, 0, -1, "%s", why);
+        lemmatizer_free(l);
+        return -1;
+    }
+    l->lexmask = ns - 1;
+    l->strings_size = nstr;
+    l->nrules = nr;
+    return 0;
+}
+
+void lemmatizer_free(nlp_lemmatizer *l) {
+    nlp_file_close(&l->file);
+    memset(l, 0, sizeof *l);
+}
+
+/* ---- training ------------------------------------------------------------- */
+
+typedef struct count_entry { uint64_t key; char *value; uint32_t count, strip; } count_entry;
+typedef struct count_map { count_entry *e; size_t cap, n; } count_map;
+
+static count_entry *cm_get(count_map *m, uint64_t key, int add) {
+    if (add && (m->n + 1) * 2 > m->cap) {
+        count_map nm = {calloc(m->cap ? m->cap * 2 : 1024, sizeof(count_entry)), m->cap ? m->cap * 2 : 1024, 0};
+        if (!nm.e) return NULL;
+        for (size_t i = 0; i < m->cap; i++)
+            if (m->e[i].key) {
+                size_t j = m->e[i].key & (nm.cap - 1);
+                while (nm.e[j].key) j = (j + 1) & (nm.cap - 1);
+                nm.e[j] = m->e[i];
+                nm.n++;
+            }
+        free(m->e);
+        *m = nm;
+    }
+    if (!m->cap) return NULL;
+    key |= 1;
+    size_t j = key & (m->cap - 1);
+    while (m->e[j].key && m->e[j].key != key) j = (j + 1) & (m->cap - 1);
+    if (!m->e[j].key) {
+        if (!add) return NULL;
+        m->e[j].key = key;
+        m->n++;
+    }
+    return &m->e[j];
+}
+
+static void cm_free(count_map *m) {
+    for (size_t i = 0; i < m->cap; i++) free(m->e[i].value);
+    free(m->e);
+    memset(m, 0, sizeof *m);
+}
+
+/* candidates: key = (what, value) so that counts are per choice; the winner
+ * per base key is picked afterwards */
+static int vote(count_map *cand, count_map *best, uint64_t base, const char *value, uint32_t strip) {
+    uint64_t ck = hash_mix(hash_mix(base, hash_bytes(value, strlen(value))), strip + 1);
+    count_entry *c = cm_get(cand, ck, 1);
+    if (!c) return -1;
+    c->count++;
+    count_entry *b = cm_get(best, base, 1);
+    if (!b) return -1;
+    if (c->count > b->count || !b->value) {
+        char *v = strdup(value);
+        if (!v) return -1;
+        free(b->value);
+        b->value = v;
+        b->count = c->count;
+        b->strip = strip;
+    }
+    return 0;
+}
+
+static int add_string(dy_buf *strings, const char *s, uint32_t *off) {
+    *off = (uint32_t)strings->len;
+    return buf_push(strings, s, strlen(s) + 1);
+}
+
+static void add_wordnet(count_map *lexc, count_map *lex, const char *file, const char *const *xposes) {
+    FILE *fp = fopen(file, "r");
+    if (!fp) return;
+    char line[512];
+    while (fgets(line, sizeof line, fp)) {
+        char form[128], lemma[128];
+        if (sscanf(line, "%127s %127s", form, lemma) != 2 || strchr(form, '_') || strchr(lemma, '_')) continue;
+        for (const char *const *x = xposes; *x; x++) {
+            uint64_t k = lex_key(form, strlen(form), *x);
+            if (!cm_get(lex, k, 0)) vote(lexc, lex, k, lemma, 0);
+        }
+    }
+    fclose(fp);
+}
+
+static double eval_lemmas(const nlp_lemmatizer *l, const nlp_corpus *c) {
+    dyad_arena *a = arena_new(1 << 16);
+    size_t ok = 0;
+    for (size_t i = 0; a && i < c->ntoks; i++) {
+        const nlp_gold_tok *t = &c->toks[i];
+        ok += !strcmp(lemmatize(l, t->form, t->upos, t->xpos, a), t->lemma);
+        if (i % 4096 == 0) arena_reset(a);
+    }
+    if (a) arena_free(a);
+    return c->ntoks ? 100.0 * ok / c->ntoks : 0;
+}
+
+int lemmatizer_train(const nlp_corpus *train, const nlp_corpus *dev, const char *out, FILE *log, dyad_error *err) {
+    count_map lexc = {0}, lex = {0}, typec = {0}, rulec = {0}, rules = {0};
+    dy_buf strings = {0}, lexs = {0}, ruls = {0};
+    int rc = -1;
+    char low[MAXW], llem[MAXW];
+    for (size_t i = 0; i < train->ntoks; i++) {
+        const nlp_gold_tok *t = &train->toks[i];
+        size_t n = lower_copy(t->form, low, sizeof low);
+        if (t->form[n] || !strcmp(t->lemma, "_")) continue;
+        uint64_t k = lex_key(low, n, t->xpos);
+        if (vote(&lexc, &lex, k, t->lemma, 0)) goto nomem;
+        /* suffix rules from word types: each (form, xpos, lemma) counted once */
+        count_entry *seen = cm_get(&typec, hash_mix(k, hash_bytes(t->lemma, strlen(t->lemma))), 1);
+        if (!seen) goto nomem;
+        if (seen->count++) continue;
+        int proper = is_proper(t->upos, t->xpos);
+        const char *src = proper ? t->form : low;
+        const char *lem = t->lemma;
+        if (!proper) { lower_copy(t->lemma, llem, sizeof llem); lem = llem; }
+        size_t p = 0;
+        while (src[p] && src[p] == lem[p]) p++;
+        uint32_t strip = (uint32_t)(n - p);
+        for (size_t kk = 0; kk <= MAX_SUFFIX && kk <= n; kk++)
+            if (vote(&rulec, &rules, rule_key(low + n - kk, kk, t->xpos), lem + p, strip)) goto nomem;
+    }
+    static const char *const verb_x[] = {"VBD", "VBN", "VBZ", "VBG", NULL}, *const noun_x[] = {"NNS", NULL},
+                             *const adj_x[] = {"JJR", "JJS", NULL}, *const adv_x[] = {"RBR", "RBS", NULL};
+    add_wordnet(&lexc, &lex, "/usr/share/wordnet/verb.exc", verb_x);
+    add_wordnet(&lexc, &lex, "/usr/share/wordnet/noun.exc", noun_x);
+    add_wordnet(&lexc, &lex, "/usr/share/wordnet/adj.exc", adj_x);
+    add_wordnet(&lexc, &lex, "/usr/share/wordnet/adv.exc", adv_x);
+
+    buf_putc(&strings, 0);
+    uint64_t ns = 16;
+    while (ns < lex.n * 2) ns *= 2;
+    uint32_t *lt = calloc(ns * 2, sizeof *lt);
+    if (!lt) goto nomem;
+    for (size_t i = 0; i < lex.cap; i++) {
+        count_entry *e = &lex.e[i];
+        if (!e->key || !e->value) continue;
+        uint32_t off;
+        if (add_string(&strings, e->value, &off)) { free(lt); goto nomem; }
+        uint64_t j = e->key & (ns - 1);
+        while (lt[2 * j]) j = (j + 1) & (ns - 1);
+        lt[2 * j] = fp_of(e->key);
+        lt[2 * j + 1] = off;
+    }
+    buf_push(&lexs, lt, ns * 8);
+    free(lt);
+    uint64_t nr = 16;
+    while (nr < rules.n * 2) nr *= 2;
+    rule_slot *rt = calloc(nr, sizeof *rt);
+    if (!rt) goto nomem;
+    for (size_t i = 0; i < rules.cap; i++) {
+        count_entry *e = &rules.e[i];
+        if (!e->key || !e->value || e->count < 2) continue; /* one-off suffixes are noise */
+        uint32_t off;
+        if (add_string(&strings, e->value, &off)) { free(rt); goto nomem; }
+        uint64_t j = e->key & (nr - 1);
+        while (rt[j].fp) j = (j + 1) & (nr - 1);
+        rt[j] = (rule_slot){fp_of(e->key), e->strip, off};
+    }
+    buf_push(&ruls, rt, nr * sizeof *rt);
+    free(rt);
+    nlp_writer wr;
+    nlp_writer_init(&wr, NLP_KIND_LEMMATIZER);
+    dy_buf *a = nlp_writer_section(&wr, SEC_LEX_SLOTS), *b = nlp_writer_section(&wr, SEC_LEX_STRINGS),
+           *c = nlp_writer_section(&wr, SEC_RULES);
+    buf_push(a, lexs.data, lexs.len);
+    buf_push(b, strings.data, strings.len);
+    buf_push(c, ruls.data, ruls.len);
+    int bad = nlp_writer_save(&wr, out, err);
+    nlp_writer_free(&wr);
+    if (bad) goto done;
+    if (log) fprintf(log, "lemmatizer: %zu lexicon entries, %zu suffix rules\n", lex.n, rules.n);
+    if (dev && dev->ntoks) {
+        nlp_lemmatizer l;
+        if (lemmatizer_load(&l, out, err)) goto done;
+        if (log) fprintf(log, "lemmatizer dev (gold tags): %.2f\n", eval_lemmas(&l, dev));
+        lemmatizer_free(&l);
+    }
+    rc = 0;
+    goto done;
+nomem:
+    dyad_error_set(err, DYAD_ENOMEM, out, 0, -1, "out of memory training the lemmatizer");
+done:
+    cm_free(&lexc);
+    cm_free(&lex);
+    cm_free(&typec);
+    cm_free(&rulec);
+    cm_free(&rules);
+    buf_free(&strings);
+    buf_free(&lexs);
+    buf_free(&ruls);
+    return rc;
+}

@@ -1,0 +1,168 @@
+/* nlp_internal.h - what the analyzer's files share: the model container
+ * format, sparse perceptron weights (training and run-time forms), the
+ * per-sentence working arrays, and the tagger/lemmatizer/parser entry points. */
+#ifndef DY_NLP_INTERNAL_H
+#define DY_NLP_INTERNAL_H
+#include <stdint.h>
+#include <stdio.h>
+#include "dyad.h"
+#include "base/arena.h"
+#include "base/util.h"
+
+/* ---- model container (model_file.c) -------------------------------------
+ * header | section directory | sections. All integers little-endian, every
+ * section 16-byte aligned. The checksum covers everything after the header. */
+#define NLP_MAGIC "DYADMDL\x01"
+#define NLP_VERSION 1u
+enum { NLP_KIND_TAGGER = 1, NLP_KIND_LEMMATIZER = 2, NLP_KIND_PARSER = 3 };
+#define NLP_MAX_SECTIONS 16
+
+typedef struct nlp_section { uint32_t id, reserved; uint64_t offset, size; } nlp_section;
+typedef struct nlp_file {
+    dy_map map;
+    uint32_t kind;
+    uint32_t nsections;
+    nlp_section sec[NLP_MAX_SECTIONS];
+    const char *path;
+} nlp_file;
+
+/* Map and verify a model file; kind must match. */
+int nlp_file_open(nlp_file *f, const char *path, uint32_t kind, dyad_error *err);
+void nlp_file_close(nlp_file *f);
+/* A section's bytes (NULL when absent); *size set. */
+const void *nlp_file_section(const nlp_file *f, uint32_t id, uint64_t *size);
+
+/* Writer: collect sections, then write temp file + rename. */
+typedef struct nlp_writer { uint32_t kind, n; uint32_t ids[NLP_MAX_SECTIONS]; dy_buf data[NLP_MAX_SECTIONS]; } nlp_writer;
+void nlp_writer_init(nlp_writer *w, uint32_t kind);
+dy_buf *nlp_writer_section(nlp_writer *w, uint32_t id);
+int nlp_writer_save(nlp_writer *w, const char *path, dyad_error *err);
+void nlp_writer_free(nlp_writer *w);
+uint64_t nlp_checksum(const unsigned char *p, size_t n);
+
+/* String table: n NUL-terminated strings packed; returns 0 when valid. */
+int nlp_strings_index(const char *blob, uint64_t size, uint32_t n, const char **out);
+
+/* ---- weights (weights.c) --------------------------------------------------
+ * Run time: open-addressing table of 64-bit feature hashes -> a row of
+ * (class, int16 weight) pairs. Training: the same keys -> chained entries with
+ * averaged-perceptron accumulators. */
+typedef struct nlp_slot { uint32_t fp, off; } nlp_slot;
+typedef struct nlp_entry { uint16_t cls; int16_t w; } nlp_entry; /* row header: cls = count */
+typedef struct nlp_weights {
+    const nlp_slot *slots; uint64_t nslots;
+    const nlp_entry *entries; uint64_t nentries;
+    uint32_t nclasses;
+    float scale;
+} nlp_weights;
+/* Sections WEIGHT_META, WEIGHT_SLOTS, WEIGHT_ENTRIES; validates every row. */
+int nlp_weights_load(nlp_weights *w, const nlp_file *f, uint32_t nclasses, dyad_error *err);
+/* first probe of a key in a table of n slots (any n < 2^32) */
+static inline uint64_t nlp_slot_of(uint64_t h, uint64_t n) { return ((h & 0xffffffffu) * n) >> 32; }
+static inline void nlp_weights_add(const nlp_weights *w, uint64_t h, float *scores) {
+    uint32_t fp = (uint32_t)(h >> 32) | 1u;
+    for (uint64_t i = nlp_slot_of(h, w->nslots);;) {
+        const nlp_slot *s = &w->slots[i];
+        if (s->fp == 0) return;
+        if (s->fp == fp) {
+            const nlp_entry *row = &w->entries[s->off];
+            for (uint32_t k = 1; k <= row->cls; k++) scores[row[k].cls] += (float)row[k].w;
+            return;
+        }
+        if (++i == w->nslots) i = 0;
+    }
+}
+/* Sum the rows of nf features into scores; looks all slots up first with
+ * prefetches so the cache misses overlap (the tables exceed the caches). */
+void nlp_weights_score(const nlp_weights *w, const uint64_t *f, int nf, float *scores);
+enum { SEC_META = 1, SEC_CLASSES = 2, SEC_WEIGHT_META = 3, SEC_WEIGHT_SLOTS = 4, SEC_WEIGHT_ENTRIES = 5,
+       SEC_LEX_SLOTS = 6, SEC_LEX_STRINGS = 7, SEC_RULES = 8 };
+
+typedef struct nlp_tentry { uint32_t next; uint16_t cls; uint16_t pad; float w, u; } nlp_tentry;
+typedef struct nlp_train_weights {
+    uint64_t *keys; uint32_t *first; uint64_t cap, n;
+    nlp_tentry *pool; uint64_t npool, cappool;
+    uint32_t nclasses;
+    double clock; /* update counter for averaging */
+} nlp_train_weights;
+int tw_init(nlp_train_weights *t, uint32_t nclasses);
+void tw_free(nlp_train_weights *t);
+void tw_score(const nlp_train_weights *t, const uint64_t *f, int nf, float *scores);
+/* +1 for cls good, -1 for cls bad on every feature */
+int tw_update(nlp_train_weights *t, const uint64_t *f, int nf, int good, int bad);
+/* Average, quantize, prune |w| < prune and add the weight sections. */
+int tw_save(const nlp_train_weights *t, nlp_writer *w, double prune, FILE *log);
+
+/* ---- CoNLL-U corpus for training and evaluation (corpus.c) ---------------- */
+typedef struct nlp_gold_tok { const char *form, *lemma, *upos, *xpos, *deprel; int head; } nlp_gold_tok;
+typedef struct nlp_corpus {
+    dyad_arena *arena;
+    nlp_gold_tok *toks; size_t ntoks, captoks;
+    uint32_t *sent_first; size_t nsents, capsents; /* sentence i = toks[sent_first[i] .. sent_first[i+1]) */
+    const char **sent_ids;
+} nlp_corpus;
+int corpus_load(nlp_corpus *c, const char *path, dyad_error *err);
+void corpus_free(nlp_corpus *c);
+static inline size_t corpus_sent_len(const nlp_corpus *c, size_t i) {
+    size_t end = i + 1 < c->nsents ? c->sent_first[i + 1] : c->ntoks;
+    return end - c->sent_first[i];
+}
+
+/* ---- per-sentence working data ------------------------------------------ */
+typedef struct nlp_word {
+    uint64_t lower, raw, shape, suf[4], pre[3], cluster;
+    uint32_t flags;
+} nlp_word;
+enum { W_UPPER1 = 1, W_ALLCAPS = 2, W_DIGIT = 4, W_HYPHEN = 8, W_PUNCT = 16, W_LOWER = 32 };
+/* Hash one token's surface features. */
+void nlp_word_features(const char *form, nlp_word *w);
+
+/* ---- tagger (tagger.c) ---------------------------------------------------- */
+typedef struct nlp_tagger {
+    nlp_file file;
+    nlp_weights w;
+    uint32_t nclasses;
+    const char **upos, **xpos; /* per class, model-owned */
+    const uint64_t *amb; uint64_t ambmask; /* (word hash, ambiguity class) pairs */
+} nlp_tagger;
+int tagger_load(nlp_tagger *t, const char *path, dyad_error *err);
+void tagger_free(nlp_tagger *t);
+/* words[n] -> tags[n] (class ids); scores scratch of nclasses floats. Also sets
+ * each word's cluster to its ambiguity class (the tags it had in training). */
+void tagger_tag(const nlp_tagger *t, nlp_word *words, int n, int *tags, float *scores);
+/* set each word's cluster to its ambiguity class only (no tagging) */
+void tagger_set_clusters(const nlp_tagger *t, nlp_word *words, int n);
+int tagger_train(const nlp_corpus *train, const nlp_corpus *dev, int iterations, const char *out, FILE *log,
+                 dyad_error *err);
+
+/* ---- lemmatizer (lemmatizer.c) ---------------------------------------------- */
+typedef struct nlp_lemmatizer {
+    nlp_file file;
+    const uint32_t *lex; uint64_t lexmask;       /* (hash(lower form), xpos) -> string offset pairs */
+    const char *strings; uint64_t strings_size;
+    const uint32_t *rules; uint64_t nrules;      /* hashed (xpos, suffix) -> strip, append offset */
+} nlp_lemmatizer;
+int lemmatizer_load(nlp_lemmatizer *l, const char *path, dyad_error *err);
+void lemmatizer_free(nlp_lemmatizer *l);
+const char *lemmatize(const nlp_lemmatizer *l, const char *form, const char *upos, const char *xpos, dyad_arena *a);
+int lemmatizer_train(const nlp_corpus *train, const nlp_corpus *dev, const char *out, FILE *log, dyad_error *err);
+
+/* ---- parser (parser.c) ---------------------------------------------------- */
+typedef struct nlp_parser {
+    nlp_file file;
+    nlp_weights w;
+    uint32_t nlabels, nclasses, ntags, root_label, fallback_label;
+    const char **labels;
+    const char **tag_names;   /* the tagger classes the parser was trained with */
+} nlp_parser;
+int parser_load(nlp_parser *p, const char *path, dyad_error *err);
+void parser_free(nlp_parser *p);
+/* words[n], tags[n] (tagger class ids mapped into the parser's) -> heads[n] (0 root, 1-based), labels[n] */
+int parser_parse(const nlp_parser *p, const nlp_word *words, const int *tags, int n, int *heads, int *labels,
+                 dyad_arena *a);
+int parser_train(const nlp_corpus *train, const nlp_corpus *dev, const char *tagger_path, int iterations,
+                 const char *out, FILE *log, dyad_error *err);
+
+/* tag of a gold token as a joint "UPOS XPOS" class; classes are shared by the
+ * tagger and the parser through the tagger's class list */
+#endif

@@ -1,0 +1,228 @@
+/* weights.c - sparse averaged-perceptron weights. Training keeps, per hashed
+ * feature, a chain of (class, weight, accumulator) entries; saving averages,
+ * quantizes to int16, prunes small weights and packs rows into an
+ * open-addressing table that the run time reads straight from the map. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "nlp_internal.h"
+
+#define NO_ENTRY 0xffffffffu
+
+int tw_init(nlp_train_weights *t, uint32_t nclasses) {
+    memset(t, 0, sizeof *t);
+    t->nclasses = nclasses;
+    t->cap = 1u << 20;
+    t->keys = calloc(t->cap, sizeof *t->keys);
+    t->first = malloc(t->cap * sizeof *t->first);
+    t->cappool = 1u << 20;
+    t->pool = malloc(t->cappool * sizeof *t->pool);
+    if (!t->keys || !t->first || !t->pool) return -1;
+    return 0;
+}
+
+void tw_free(nlp_train_weights *t) {
+    free(t->keys);
+    free(t->first);
+    free(t->pool);
+    memset(t, 0, sizeof *t);
+}
+
+/* key 0 marks an empty slot */
+static inline uint64_t fix_key(uint64_t h) { return h ? h : 1; }
+
+static uint64_t find_slot(const nlp_train_weights *t, uint64_t key) {
+    uint64_t m = t->cap - 1;
+    for (uint64_t i = key & m;; i = (i + 1) & m)
+        if (t->keys[i] == key || t->keys[i] == 0) return i;
+}
+
+static int grow(nlp_train_weights *t) {
+    nlp_train_weights old = *t;
+    t->cap *= 2;
+    t->keys = calloc(t->cap, sizeof *t->keys);
+    t->first = malloc(t->cap * sizeof *t->first);
+    if (!t->keys || !t->first) return -1;
+    for (uint64_t i = 0; i < old.cap; i++)
+        if (old.keys[i]) {
+            uint64_t s = find_slot(t, old.keys[i]);
+            t->keys[s] = old.keys[i];
+            t->first[s] = old.first[i];
+        }
+    free(old.keys);
+    free(old.first);
+    return 0;
+}
+
+void tw_score(const nlp_train_weights *t, const uint64_t *f, int nf, float *scores) {
+    for (int k = 0; k < nf; k++) {
+        uint64_t key = fix_key(f[k]);
+        uint64_t s = find_slot(t, key);
+        if (!t->keys[s]) continue;
+        for (uint32_t e = t->first[s]; e != NO_ENTRY; e = t->pool[e].next) scores[t->pool[e].cls] += t->pool[e].w;
+    }
+}
+
+static int bump(nlp_train_weights *t, uint64_t key, int cls, float delta) {
+    uint64_t s = find_slot(t, key);
+    if (!t->keys[s]) {
+        if ((t->n + 1) * 2 > t->cap) {
+            if (grow(t)) return -1;
+            s = find_slot(t, key);
+        }
+        t->keys[s] = key;
+        t->first[s] = NO_ENTRY;
+        t->n++;
+    }
+    uint32_t e = t->first[s];
+    while (e != NO_ENTRY && t->pool[e].cls != cls) e = t->pool[e].next;
+    if (e == NO_ENTRY) {
+        if (t->npool == t->cappool) {
+            nlp_tentry *np = realloc(t->pool, t->cappool * 2 * sizeof *np);
+            if (!np) return -1;
+            t->pool = np;
+            t->cappool *= 2;
+        }
+        e = (uint32_t)t->npool++;
+        t->pool[e] = (nlp_tentry){.next = t->first[s], .cls = (uint16_t)cls};
+        t->first[s] = e;
+    }
+    t->pool[e].w += delta;
+    t->pool[e].u += (float)(t->clock * delta);
+    return 0;
+}
+
+int tw_update(nlp_train_weights *t, const uint64_t *f, int nf, int good, int bad) {
+    t->clock += 1;
+    if (good == bad) return 0;
+    for (int k = 0; k < nf; k++) {
+        uint64_t key = fix_key(f[k]);
+        if (bump(t, key, good, 1.0f) || bump(t, key, bad, -1.0f)) return -1;
+    }
+    return 0;
+}
+
+static inline float averaged(const nlp_train_weights *t, const nlp_tentry *e) {
+    return t->clock > 0 ? e->w - e->u / (float)t->clock : e->w;
+}
+
+int tw_save(const nlp_train_weights *t, nlp_writer *w, double prune, FILE *log) {
+    float maxabs = 0;
+    for (uint64_t i = 0; i < t->npool; i++) {
+        float a = fabsf(averaged(t, &t->pool[i]));
+        if (a > maxabs) maxabs = a;
+    }
+    float scale = maxabs > 0 ? maxabs / 32000.0f : 1.0f;
+    /* pass 1: rows that keep at least one weight */
+    uint64_t nkeep = 0, nent = 0;
+    int16_t *q = malloc(t->npool * sizeof *q);
+    if (!q) return -1;
+    for (uint64_t i = 0; i < t->npool; i++) {
+        float a = averaged(t, &t->pool[i]);
+        long v = fabsf(a) < prune ? 0 : lrintf(a / scale);
+        q[i] = (int16_t)(v > 32767 ? 32767 : v < -32767 ? -32767 : v);
+    }
+    for (uint64_t s = 0; s < t->cap; s++) {
+        if (!t->keys[s]) continue;
+        uint64_t c = 0;
+        for (uint32_t e = t->first[s]; e != NO_ENTRY; e = t->pool[e].next) c += q[e] != 0;
+        if (c) { nkeep++; nent += c + 1; }
+    }
+    uint64_t cap = nkeep * 8 / 5 + 16; /* load 0.6: misses, the common case, stay short */
+    nlp_slot *slots = calloc(cap, sizeof *slots);
+    nlp_entry *ents = malloc((nent + 1) * sizeof *ents);
+    if (!slots || !ents) { free(q); free(slots); free(ents); return -1; }
+    uint64_t pos = 0;
+    for (uint64_t s = 0; s < t->cap; s++) {
+        if (!t->keys[s]) continue;
+        uint64_t start = pos, c = 0;
+        pos++;
+        for (uint32_t e = t->first[s]; e != NO_ENTRY; e = t->pool[e].next)
+            if (q[e]) { ents[pos++] = (nlp_entry){t->pool[e].cls, q[e]}; c++; }
+        if (!c) { pos = start; continue; }
+        ents[start] = (nlp_entry){(uint16_t)c, 0};
+        uint64_t h = t->keys[s];
+        uint32_t fp = (uint32_t)(h >> 32) | 1u;
+        uint64_t i = nlp_slot_of(h, cap);
+        while (slots[i].fp) i = i + 1 == cap ? 0 : i + 1;
+        slots[i] = (nlp_slot){fp, (uint32_t)start};
+    }
+    free(q);
+    dy_buf *meta = nlp_writer_section(w, SEC_WEIGHT_META);
+    dy_buf *bs = nlp_writer_section(w, SEC_WEIGHT_SLOTS);
+    dy_buf *be = nlp_writer_section(w, SEC_WEIGHT_ENTRIES);
+    uint32_t m[4] = {t->nclasses, 0, 0, 0};
+    memcpy(&m[1], &scale, 4);
+    int rc = (!meta || !bs || !be || buf_push(meta, m, sizeof m) || buf_push(bs, slots, cap * sizeof *slots) ||
+              buf_push(be, ents, pos * sizeof *ents)) ? -1 : 0;
+    if (log)
+        fprintf(log, "  weights: %llu features kept of %llu, %llu entries, %.1f MB\n", (unsigned long long)nkeep,
+                (unsigned long long)t->n, (unsigned long long)pos,
+                (cap * sizeof *slots + pos * sizeof *ents) / 1048576.0);
+    free(slots);
+    free(ents);
+    return rc;
+}
+
+int nlp_weights_load(nlp_weights *w, const nlp_file *f, uint32_t nclasses, dyad_error *err) {
+    uint64_t nm, ns, ne;
+    const uint32_t *meta = nlp_file_section(f, SEC_WEIGHT_META, &nm);
+    const nlp_slot *slots = nlp_file_section(f, SEC_WEIGHT_SLOTS, &ns);
+    const nlp_entry *ents = nlp_file_section(f, SEC_WEIGHT_ENTRIES, &ne);
+    const char *why = NULL;
+    if (!meta || nm < 16 || !slots || !ents) why = "weight sections missing";
+    else if (meta[0] != nclasses) why = "weight class count mismatch";
+    else if (ns % sizeof *slots || ns == 0 || ns / sizeof *slots >= (1ULL << 32)) why = "bad weight table size";
+    else if (ne % sizeof *ents) why = "weight entries misaligned";
+    if (!why) {
+        w->slots = slots;
+        w->nslots = ns / sizeof *slots;
+        w->entries = ents;
+        w->nentries = ne / sizeof *ents;
+        w->nclasses = nclasses;
+        memcpy(&w->scale, &meta[1], 4);
+        uint64_t empty = 0;
+        for (uint64_t i = 0; i < w->nslots && !why; i++) {
+            if (!slots[i].fp) { empty++; continue; }
+            uint64_t off = slots[i].off;
+            if (off >= w->nentries || ents[off].cls > w->nentries - off - 1) { why = "weight row out of bounds"; break; }
+            for (uint32_t k = 1; k <= ents[off].cls; k++)
+                if (ents[off + k].cls >= nclasses) { why = "weight class out of range"; break; }
+        }
+        if (!why && !empty) why = "weight table has no empty slot";
+        if (!why && !(w->scale > 0 && w->scale < 1e6f)) why = "bad weight scale";
+    }
+    if (why) {
+        dyad_error_set(err, DYAD_EMODEL, f->path, 0, -1, "%s", why);
+        return -1;
+    }
+    return 0;
+}
+
+void nlp_weights_score(const nlp_weights *w, const uint64_t *f, int nf, float *scores) {
+    enum { CHUNK = 128 };
+    uint32_t rows[CHUNK];
+    for (int base = 0; base < nf; base += CHUNK) {
+        int n = nf - base < CHUNK ? nf - base : CHUNK;
+        const uint64_t *h = f + base;
+        for (int k = 0; k < n; k++) __builtin_prefetch(&w->slots[nlp_slot_of(h[k], w->nslots)]);
+        int nrows = 0;
+        for (int k = 0; k < n; k++) {
+            uint32_t fp = (uint32_t)(h[k] >> 32) | 1u;
+            for (uint64_t i = nlp_slot_of(h[k], w->nslots);;) {
+                const nlp_slot *s = &w->slots[i];
+                if (s->fp == 0) break;
+                if (s->fp == fp) {
+                    rows[nrows++] = s->off;
+                    __builtin_prefetch(&w->entries[s->off]);
+                    break;
+                }
+                if (++i == w->nslots) i = 0;
+            }
+        }
+        for (int r = 0; r < nrows; r++) {
+            const nlp_entry *row = &w->entries[rows[r]];
+            for (uint32_t k = 1; k <= row->cls; k++) scores[row[k].cls] += (float)row[k].w;
+        }
+    }
+}

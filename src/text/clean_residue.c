@@ -1,0 +1,258 @@
+/* clean_residue.c - plain text copied from a news page still carries the
+ * page around the report: photo labels, video durations, captions and
+ * headlines repeated, related-story headlines, "Read More", share and
+ * subscribe prompts, cookie notices, bylines, comment sections.
+ *
+ * The method is general, not a list of strings: the text is cut into units
+ * (a line, or a hard-wrapped block of lines), each unit gets features
+ * (words, sentence-final punctuation, lowercase words, function-word and
+ * furniture-word shares, repetition, position), and a unit is kept when it
+ * reads as prose of the report. The report's sentences end with sentence
+ * punctuation and contain function words; residue is short, unpunctuated,
+ * repeated, or made of furniture vocabulary. The first headline-like line is
+ * kept as the title paragraph. One pass over the bytes, no regex, memory from
+ * the document's arena. */
+#include <string.h>
+#include "clean_internal.h"
+#include "../base/arena.h"
+#include "../base/util.h"
+
+typedef struct unit {
+    uint32_t b, e;      /* trimmed byte range in the input */
+    uint32_t block;     /* blocks are separated by blank lines */
+    uint64_t hash;
+    text_features f;
+    int prose, keep, title, comments_marker;
+} unit;
+
+static int is_blank_char(unsigned char c) { return c == ' ' || c == '\t' || c == '\n'; }
+
+static size_t first_word_len(const char *s, uint32_t b, uint32_t e) {
+    uint32_t i = b;
+    while (i < e && s[i] != ' ' && s[i] != '\t') i++;
+    return i - b;
+}
+
+/* Split into lines, then join the lines of hard-wrapped paragraphs: a line
+ * that ends no sentence and was broken only because the next word would not
+ * fit in the block's width (or the next line goes on in lowercase). */
+static size_t cut_units(const char *s, size_t n, unit *u, size_t cap) {
+    size_t nu = 0;
+    uint32_t block = 0;
+    int prev_blank = 1;
+    size_t i = 0;
+    while (i < n && nu < cap) {
+        const char *nl = memchr(s + i, '\n', n - i);
+        size_t le = nl ? (size_t)(nl - s) : n;
+        size_t b = i, e = le;
+        while (b < e && is_blank_char((unsigned char)s[b])) b++;
+        while (e > b && is_blank_char((unsigned char)s[e - 1])) e--;
+        if (b == e) {
+            prev_blank = 1;
+        } else {
+            if (prev_blank) block++;
+            memset(&u[nu], 0, sizeof u[nu]);
+            u[nu].b = (uint32_t)b;
+            u[nu].e = (uint32_t)e;
+            u[nu].block = block;
+            nu++;
+            prev_blank = 0;
+        }
+        i = le + 1;
+    }
+    /* the width of each block: its longest line (units are in block order) */
+    size_t out = 0;
+    for (size_t k = 0; k < nu;) {
+        size_t end = k;
+        uint32_t width = 0;
+        while (end < nu && u[end].block == u[k].block) {
+            if (u[end].e - u[end].b > width) width = u[end].e - u[end].b;
+            end++;
+        }
+        size_t j = k;
+        while (j < end) {
+            /* lines j..run_end-1 form one wrapped paragraph */
+            size_t run_end = j + 1;
+            while (run_end < end) {
+                uint32_t prev_len = u[run_end - 1].e - u[run_end - 1].b;
+                text_features lf;
+                text_features_of(s + u[run_end - 1].b, prev_len, &lf);
+                unsigned char c0 = (unsigned char)s[u[run_end].b];
+                int lower = c0 >= 'a' && c0 <= 'z';
+                int full = prev_len + 1 + first_word_len(s, u[run_end].b, u[run_end].e) > width;
+                if (lf.ends_sentence || !lf.has_lower_word || prev_len < 40 || !(full || lower)) break;
+                run_end++;
+            }
+            /* a paragraph ends a sentence; otherwise these were separate lines */
+            text_features last;
+            text_features_of(s + u[run_end - 1].b, u[run_end - 1].e - u[run_end - 1].b, &last);
+            if (run_end - j > 1 && (last.ends_sentence || last.ends_colon)) {
+                unit joined = u[j];
+                joined.e = u[run_end - 1].e;
+                u[out++] = joined;
+                j = run_end;
+            } else {
+                u[out++] = u[j++];
+            }
+        }
+        k = end;
+    }
+    return out;
+}
+
+/* Is this unit a comment-section heading ("Leave a Reply", "12 Comments",
+ * "Join the conversation")? Short, only furniture/function words and digits,
+ * naming comments or replies. */
+static int is_comments_marker(const char *s, const unit *u) {
+    const text_features *f = &u->f;
+    if (f->words == 0 || f->words > 6 || f->ends_sentence) return 0;
+    if (f->ui + f->stop + (f->digits ? 1 : 0) < f->words) return 0;
+    static const char *const names[] = {"comment", "Comment", "COMMENT", "repl", "Repl", "REPL",
+                                        "conversation", "Conversation", "discussion", "Discussion"};
+    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
+        size_t kl = strlen(names[k]);
+        for (uint32_t i = u->b; i + kl <= u->e; i++)
+            if (memcmp(s + i, names[k], kl) == 0) return 1;
+    }
+    return 0;
+}
+
+/* "By Jane Doe", "By Jane Doe and John Roe, Reuters": a byline alone. */
+static int is_byline(const char *s, const unit *u) {
+    const text_features *f = &u->f;
+    if (f->words < 2 || f->words > 10 || f->ends_sentence) return 0;
+    return (u->e - u->b > 3) && (memcmp(s + u->b, "By ", 3) == 0 || memcmp(s + u->b, "BY ", 3) == 0);
+}
+
+static int is_bullet(const char *s, const unit *u) {
+    unsigned char c = (unsigned char)s[u->b];
+    if (c == '-' || c == '*') return 1;
+    return u->e - u->b >= 3 && (!memcmp(s + u->b, "\xE2\x80\xA2", 3) || !memcmp(s + u->b, "\xC2\xB7", 2));
+}
+
+/* Prose of the report: sentence-final punctuation, some lowercase words and
+ * function words, not made of furniture vocabulary. */
+static int reads_as_prose(const char *s, const unit *u) {
+    const text_features *f = &u->f;
+    if (f->words == 0 || f->no_letters) return 0;
+    if (f->strong_ui && f->words <= 40) return 0;
+    if (f->ui * 3 >= f->words && f->words <= 25) return 0;
+    if (f->prefix_label && f->words <= 15 &&
+        (!f->ends_sentence || f->upper_initial * 4 >= f->words * 3))
+        return 0; /* "RELATED: Title Case Headline", "Photo: Agency" */
+    if (is_byline(s, u)) return 0;
+    if (f->words >= 25 && f->has_lower_word && f->stop * 8 >= f->words) return 1;
+    if ((f->ends_sentence || f->ends_colon) && f->words >= 4 && f->has_lower_word &&
+        (f->stop > 0 || f->words >= 8))
+        return 1;
+    /* list items of the report: a bullet and a clause */
+    if (is_bullet(s, u) && f->words >= 5 && f->has_lower_word && f->stop > 0) return 1;
+    return 0;
+}
+
+/* A headline: several words, letters, not a label, prompt or byline. */
+static int reads_as_headline(const char *s, const unit *u) {
+    const text_features *f = &u->f;
+    if (f->words < 3 || f->words > 30 || f->no_letters || f->time_only) return 0;
+    if (f->strong_ui || f->ui * 3 >= f->words || f->prefix_label || is_byline(s, u)) return 0;
+    if (f->ends_colon) return 0;
+    return f->letters * 2 >= f->chars;
+}
+
+int clean_residue(dyad_arena *a, const clean_text *in, clean_text *out, const char **title) {
+    *title = NULL;
+    const char *s = in->text;
+    size_t n = in->len;
+    size_t lines = 1;
+    for (const char *p = s; (p = memchr(p, '\n', (size_t)(s + n - p))) != NULL; p++) lines++;
+    unit *u = arena_alloc(a, lines * sizeof *u);
+    if (!u) return -1;
+    size_t nu = cut_units(s, n, u, lines);
+
+    /* features and repetition (open addressing over unit hashes) */
+    size_t hcap = 16;
+    while (hcap < nu * 2) hcap *= 2;
+    uint32_t *slots = arena_calloc(a, hcap, sizeof *slots); /* unit index + 1 */
+    if (!slots) return -1;
+    size_t prose_chars = 0;
+    for (size_t k = 0; k < nu; k++) {
+        text_features_of(s + u[k].b, u[k].e - u[k].b, &u[k].f);
+        u[k].hash = hash_bytes(s + u[k].b, u[k].e - u[k].b);
+        u[k].prose = reads_as_prose(s, &u[k]);
+        u[k].comments_marker = is_comments_marker(s, &u[k]);
+        if (u[k].prose) prose_chars += u[k].e - u[k].b;
+    }
+    int *seen_before = arena_calloc(a, nu ? nu : 1, sizeof *seen_before);
+    int *seen_again = arena_calloc(a, nu ? nu : 1, sizeof *seen_again);
+    if (!seen_before || !seen_again) return -1;
+    for (size_t k = 0; k < nu; k++) {
+        size_t h = (size_t)u[k].hash & (hcap - 1);
+        while (slots[h]) {
+            unit *o = &u[slots[h] - 1];
+            if (o->hash == u[k].hash && o->e - o->b == u[k].e - u[k].b &&
+                !memcmp(s + o->b, s + u[k].b, o->e - o->b)) {
+                seen_before[k] = 1;
+                seen_again[slots[h] - 1] = 1;
+                break;
+            }
+            h = (h + 1) & (hcap - 1);
+        }
+        if (!slots[h]) slots[h] = (uint32_t)(k + 1);
+    }
+
+    /* decide */
+    size_t prose_so_far = 0;
+    int any_prose = 0, best_headline_score = 0;
+    size_t best_headline = SIZE_MAX;
+    for (size_t k = 0; k < nu; k++) {
+        unit *x = &u[k];
+        if (x->comments_marker && any_prose && prose_so_far * 10 >= prose_chars * 6) break;
+        if (x->prose) {
+            any_prose = 1;
+            prose_so_far += x->e - x->b;
+            x->keep = !seen_before[k]; /* a pull quote or caption repeated: once */
+            /* a short caption-like sentence shown twice is page residue */
+            if (seen_again[k] && x->f.words < 25) x->keep = 0;
+            continue;
+        }
+        /* the headline: the most headline-like line before the report begins */
+        if (!any_prose && reads_as_headline(s, x)) {
+            int score = (x->f.words < 15 ? x->f.words : 15) - 3 * x->f.ui;
+            if (score > best_headline_score) {
+                best_headline_score = score;
+                best_headline = k;
+            }
+        }
+    }
+    if (best_headline != SIZE_MAX) u[best_headline].keep = u[best_headline].title = 1;
+    /* no prose at all (a headline, a record, a list): nothing to protect, so
+     * nothing is called residue */
+    if (!any_prose)
+        for (size_t k = 0; k < nu; k++) u[k].keep = 1;
+
+    /* output: kept units separated by a blank line */
+    size_t total = 0;
+    for (size_t k = 0; k < nu; k++)
+        if (u[k].keep) total += u[k].e - u[k].b + 2;
+    out->text = arena_alloc(a, total + 1);
+    out->map = arena_alloc(a, (total ? total : 1) * sizeof *out->map);
+    if (!out->text || !out->map) return -1;
+    size_t len = 0;
+    for (size_t k = 0; k < nu; k++) {
+        if (!u[k].keep) continue;
+        if (len) {
+            uint32_t sep_raw = out->map[len - 1];
+            out->text[len] = out->text[len + 1] = '\n';
+            out->map[len] = out->map[len + 1] = sep_raw;
+            len += 2;
+        }
+        size_t ul = u[k].e - u[k].b;
+        memcpy(out->text + len, s + u[k].b, ul);
+        memcpy(out->map + len, in->map + u[k].b, ul * sizeof *out->map);
+        if (u[k].title) *title = arena_strndup(a, s + u[k].b, ul);
+        len += ul;
+    }
+    out->text[len] = 0;
+    out->len = len;
+    return 0;
+}

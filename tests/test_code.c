@@ -1,0 +1,257 @@
+/* test_code.c - the event coder over hand-parsed sentences (tests/data/code):
+ * dictionary loading and warnings, actor resolution, patterns, modality,
+ * writers. Builds documents directly from CoNLL-U, so no model is needed. */
+#include <stdlib.h>
+#include <string.h>
+#include "base/arena.h"
+#include "base/util.h"
+#include "check.h"
+#include "code/code.h"
+
+/* Read a CoNLL-U fixture into one document: text = forms joined by spaces. */
+static dyad_doc *doc_from_conllu(const char *rel) {
+    dyad_error err;
+    dyad_error_clear(&err);
+    size_t len;
+    char *src = file_read_all(check_path(rel), &len, 1 << 24, &err);
+    if (!src) return NULL;
+    dyad_doc *doc = dyad_doc_new();
+    dy_buf text = {0};
+    typedef struct { size_t off, len; char *col[10]; } row;
+    row *rows = calloc(4096, sizeof *rows);
+    size_t nrows = 0;
+    /* first pass: rows and text */
+    int in_sentence = 0;
+    for (char *line = strtok(src, "\n");; line = strtok(NULL, "\n")) {
+        if (!line || line[0] == '#' || !line[0]) {
+            if (!line) break;
+            continue;
+        }
+        row *r = &rows[nrows++];
+        char *p = line;
+        for (int c = 0; c < 10; c++) {
+            r->col[c] = p;
+            char *tab = p ? strchr(p, '\t') : NULL;
+            if (tab) *tab = 0;
+            p = tab ? tab + 1 : NULL;
+        }
+        if (!strcmp(r->col[0], "1")) {
+            if (in_sentence) buf_putc(&text, '\n');
+            in_sentence = 1;
+        } else {
+            buf_putc(&text, ' ');
+        }
+        r->off = text.len;
+        r->len = strlen(r->col[1]);
+        buf_push(&text, r->col[1], r->len);
+    }
+    doc->text = arena_strndup(doc->arena, text.data, text.len);
+    doc->text_len = text.len;
+    doc->given_tokens = 1;
+    doc->input = "sentences.conllu";
+    doc->input_line = 1;
+    dyad_sentence *s = NULL;
+    for (size_t i = 0; i < nrows; i++) {
+        row *r = &rows[i];
+        if (!strcmp(r->col[0], "1")) {
+            s = dyad_doc_add_sentence(doc);
+            s->first_token = (uint32_t)doc->ntokens;
+            s->off = (uint32_t)r->off;
+        }
+        dyad_token *t = dyad_doc_add_token(doc);
+        t->off = (uint32_t)r->off;
+        t->len = (uint32_t)r->len;
+        t->form = arena_strdup(doc->arena, r->col[1]);
+        t->lemma = arena_strdup(doc->arena, r->col[2]);
+        t->upos = arena_strdup(doc->arena, r->col[3]);
+        t->head = atoi(r->col[6]);
+        t->deprel = arena_strdup(doc->arena, r->col[7]);
+        s->ntokens++;
+        s->len = (uint32_t)(r->off + r->len - s->off);
+    }
+    free(rows);
+    buf_free(&text);
+    free(src);
+    return doc;
+}
+
+static void count_warning(void *user, const dyad_error *e) {
+    (void)e;
+    ++*(int *)user;
+}
+
+static dy_dicts *test_dicts(void) {
+    dyad_error err;
+    dyad_error_clear(&err);
+    int warnings = 0;
+    dy_dicts *d = code_dicts_load(check_path("tests/data/code/dicts"), "dyad", count_warning, &warnings, &err);
+    CHECK(d != NULL);
+    CHECK_INT(warnings, 0);
+    return d;
+}
+
+/* The events of sentence `sent` (1-based) as "SRC>TGT:CODE/modality", joined by ' ' */
+static const char *events_of(const dyad_doc *doc, uint32_t sent, char *buf, size_t cap) {
+    buf[0] = 0;
+    size_t n = 0;
+    for (size_t i = 0; i < doc->nevents; i++) {
+        const dyad_event *e = &doc->events[i];
+        if (e->sentence + 1 != sent) continue;
+        n += (size_t)snprintf(buf + n, n < cap ? cap - n : 0, "%s%s>%s:%s/%s", n ? " " : "", e->source, e->target,
+                              e->code, e->modality);
+        if (n >= cap) break;
+    }
+    return buf;
+}
+
+static dyad_doc *coded_fixture(dy_dicts *d, const char *date) {
+    dyad_doc *doc = doc_from_conllu("tests/data/code/sentences.conllu");
+    CHECK(doc != NULL);
+    if (!doc) return NULL;
+    doc->date = date;
+    dyad_error err;
+    dyad_error_clear(&err);
+    CHECK_INT(code_doc(d, doc, NULL, &err), DYAD_OK);
+    return doc;
+}
+
+TEST(code_cameo_lookup) {
+    const dyad_cameo_info *i = dyad_cameo_lookup("042");
+    CHECK(i != NULL);
+    if (!i) return;
+    CHECK_STR(i->root, "04");
+    CHECK_INT(i->quad, 1);
+    CHECK_STR(i->plover_type, "CONSULT");
+    i = dyad_cameo_lookup("190");
+    CHECK(i && i->quad == 4 && i->goldstein < -9);
+    CHECK(dyad_cameo_lookup("999") == NULL);
+    CHECK(dyad_cameo_lookup("") == NULL);
+}
+
+TEST(code_simple_passive_coordination) {
+    dy_dicts *d = test_dicts();
+    dyad_doc *doc = coded_fixture(d, "2023-05-01");
+    char b[512];
+    CHECK_STR(events_of(doc, 1, b, sizeof b), "CHN>JPN:111/asserted");
+    CHECK_STR(events_of(doc, 2, b, sizeof b), "CHN>JPN:111/asserted");
+    CHECK_STR(events_of(doc, 3, b, sizeof b), "CHN>JPN:111/asserted RUS>JPN:111/asserted");
+    CHECK_STR(events_of(doc, 19, b, sizeof b), "USA>CHN:036/asserted JPN>CHN:036/asserted");
+    dyad_doc_free(doc);
+    code_dicts_free(d);
+}
+
+TEST(code_actor_composition) {
+    dy_dicts *d = test_dicts();
+    dyad_doc *doc = coded_fixture(d, "2023-05-01");
+    char b[512];
+    CHECK_STR(events_of(doc, 4, b, sizeof b), "AUS>JPN:042/asserted");      /* possessive */
+    CHECK_STR(events_of(doc, 5, b, sizeof b), "JPNGOV>AUSGOV:036/asserted"); /* apposition, meet with */
+    CHECK_STR(events_of(doc, 6, b, sizeof b), "CHNGOV>JPNGOV:111/asserted"); /* metonyms */
+    CHECK_STR(events_of(doc, 7, b, sizeof b), "CHNGOV>JPN:112/asserted");    /* adjective + agent */
+    CHECK_STR(events_of(doc, 13, b, sizeof b), "NATO>RUS:111/asserted");     /* an IGO */
+    CHECK_STR(events_of(doc, 17, b, sizeof b), "---REB>---MIL:190/asserted"); /* bare agents */
+    dyad_doc_free(doc);
+    code_dicts_free(d);
+}
+
+TEST(code_dated_person_roles) {
+    dy_dicts *d = test_dicts();
+    char b[512];
+    dyad_doc *doc = coded_fixture(d, "2023-05-01");
+    CHECK_STR(events_of(doc, 8, b, sizeof b), "JPNGOV>CHN:042/asserted");
+    CHECK_STR(events_of(doc, 9, b, sizeof b), "JPNGOV>RUS:111/asserted"); /* "He" = Kishida */
+    dyad_doc_free(doc);
+    doc = coded_fixture(d, "2025-01-15");
+    CHECK_STR(events_of(doc, 8, b, sizeof b), "JPNLEG>CHN:042/asserted");
+    dyad_doc_free(doc);
+    code_dicts_free(d);
+}
+
+TEST(code_modality_and_speech) {
+    dy_dicts *d = test_dicts();
+    dyad_doc *doc = coded_fixture(d, "2023-05-01");
+    char b[512];
+    CHECK_STR(events_of(doc, 10, b, sizeof b), "CHN>JPN:111/negated");
+    CHECK_STR(events_of(doc, 11, b, sizeof b), "CHN>TWN:130/reported");
+    CHECK_STR(events_of(doc, 12, b, sizeof b), "JPNGOV>CHN:010/asserted"); /* statement about China */
+    CHECK_STR(events_of(doc, 15, b, sizeof b), "CHN>JPN:036/intended");   /* plans to visit -> intent to meet */
+    CHECK_STR(events_of(doc, 16, b, sizeof b), "");                       /* discarded: world cup */
+    for (size_t i = 0; i < doc->nevents; i++)
+        if (doc->events[i].sentence == 10) CHECK_CONTAINS(doc->events[i].rule, "reported by JPNGOV");
+    dyad_doc_free(doc);
+    code_dicts_free(d);
+}
+
+TEST(code_patterns_and_nouns) {
+    dy_dicts *d = test_dicts();
+    dyad_doc *doc = coded_fixture(d, "2023-05-01");
+    char b[512];
+    CHECK_STR(events_of(doc, 14, b, sizeof b), "CHN>TWN:161/asserted");
+    CHECK_STR(events_of(doc, 18, b, sizeof b), "AUSGOV>CHN:042/asserted"); /* paid a visit to */
+    for (size_t i = 0; i < doc->nevents; i++) {
+        const dyad_event *e = &doc->events[i];
+        if (e->sentence == 13) {
+            CHECK_CONTAINS(e->rule, "verbs.txt:8 cut *ties with");
+            CHECK(e->confidence > 0.5 && e->confidence <= 1);
+            CHECK_STR(e->date, "2023-05-01");
+            CHECK_INT(e->quad, 4);
+            CHECK_STR(e->plover, "SANCTION");
+            CHECK(e->verb_span.len == 3 && !strncmp(doc->text + e->verb_span.off, "cut", 3));
+            CHECK(!strncmp(doc->text + e->target_span.off, "Taiwan", 6));
+        }
+    }
+    dyad_doc_free(doc);
+    code_dicts_free(d);
+}
+
+TEST(code_writers) {
+    dy_dicts *d = test_dicts();
+    dyad_doc *doc = coded_fixture(d, "2023-05-01");
+    char path[512];
+    snprintf(path, sizeof path, "%s/ev.out", check_tmpdir());
+    FILE *f = fopen(path, "w+");
+    CHECK(f != NULL);
+    if (!f) return;
+    CHECK_INT(dyad_write_events(f, NULL, "tsv-header"), DYAD_OK);
+    CHECK_INT(dyad_write_events(f, doc, "tsv"), DYAD_OK);
+    CHECK_INT(dyad_write_events(f, doc, "jsonl"), DYAD_OK);
+    CHECK_INT(dyad_write_events(f, doc, "gdelt"), DYAD_OK);
+    CHECK_INT(dyad_write_gdelt_mentions(f, doc), DYAD_OK);
+    CHECK_INT(dyad_write_events(f, doc, "xml"), DYAD_EINVAL);
+    fflush(f);
+    size_t len;
+    dyad_error err;
+    char *all = file_read_all(path, &len, 1 << 24, &err);
+    CHECK_CONTAINS(all, "doc\tsentence\tdate\tsource\ttarget\tcode");
+    CHECK_CONTAINS(all, "\"doc\":\"sentences.conllu#1\",\"sentence\":14,\"date\":\"2023-05-01\",\"source\":\"CHN\","
+                        "\"target\":\"TWN\",\"code\":\"161\",\"root\":\"16\"");
+    CHECK_CONTAINS(all, "\"verb_text\":\"cut\"");
+    CHECK_CONTAINS(all, "\"source_text\":\"Chinese foreign ministry\"");
+    /* GDELT: 61 columns */
+    const char *g = strstr(all, "\t20230501\t202305\t2023\t");
+    CHECK(g != NULL);
+    if (g) {
+        while (g > all && g[-1] != '\n') g--;
+        int cols = 1;
+        for (const char *p = g; *p && *p != '\n'; p++) cols += *p == '\t';
+        CHECK_INT(cols, 61);
+    }
+    free(all);
+    fclose(f);
+    dyad_doc_free(doc);
+    code_dicts_free(d);
+}
+
+TEST(code_bad_dictionary_lines) {
+    dyad_error err;
+    dyad_error_clear(&err);
+    int warnings = 0;
+    dy_dicts *d = code_dicts_load(check_path("tests/data/code/bad"), "dyad", count_warning, &warnings, &err);
+    CHECK(d != NULL);
+    CHECK_INT(warnings, 4);
+    code_dicts_free(d);
+    dyad_error_clear(&err);
+    CHECK(code_dicts_load(check_path("tests/data/code/no-such-dir"), "dyad", NULL, NULL, &err) == NULL);
+    CHECK_INT(err.status, DYAD_EDICT);
+    CHECK(code_dicts_load(check_path("tests/data/code/dicts"), "klingon", NULL, NULL, &err) == NULL);
+}

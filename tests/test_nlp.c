@@ -1,0 +1,234 @@
+/* test_nlp.c - the analyzer with the committed models: tags, lemmas and the key
+ * dependency relations of news-like sentences; model corruption detection;
+ * training and evaluation on a tiny hand-written treebank. */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "check.h"
+#include "base/arena.h"
+#include "base/util.h"
+#include "nlp/nlp.h"
+
+static dy_models *load_models(void) {
+    dyad_error err;
+    dyad_error_clear(&err);
+    dy_models *m = nlp_models_load(check_path("models"), &err);
+    if (!m) check_fail(__FILE__, __LINE__, "models did not load: %s", err.message);
+    return m;
+}
+
+/* one sentence, tokens separated by single spaces */
+static dyad_doc *analyzed(const dy_models *m, const char *sentence) {
+    dyad_doc *doc = dyad_doc_new();
+    char *copy = arena_strdup(doc->arena, sentence);
+    dyad_sentence *s = dyad_doc_add_sentence(doc);
+    for (char *save = NULL, *w = strtok_r(copy, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+        dyad_token *t = dyad_doc_add_token(doc);
+        t->form = w;
+    }
+    s->ntokens = (uint32_t)doc->ntokens;
+    doc->given_tokens = 1;
+    dyad_error err;
+    dyad_error_clear(&err);
+    CHECK_INT(nlp_analyze(m, doc, &err), DYAD_OK);
+    return doc;
+}
+
+/* token by form (first match), 1-based index in *pos */
+static const dyad_token *tok(const dyad_doc *d, const char *form, int *pos) {
+    for (size_t i = 0; i < d->ntokens; i++)
+        if (!strcmp(d->tokens[i].form, form)) {
+            if (pos) *pos = (int)i + 1;
+            return &d->tokens[i];
+        }
+    check_fail(__FILE__, __LINE__, "no token '%s'", form);
+    static const dyad_token none = {.form = "", .head = -1};
+    return &none;
+}
+
+TEST(nlp_passive_has_nsubj_pass_and_agent) {
+    dy_models *m = load_models();
+    if (!m) return;
+    CHECK(nlp_models_has_parser(m));
+    dyad_doc *d = analyzed(m, "The embassy was attacked by protesters .");
+    int attacked;
+    tok(d, "attacked", &attacked);
+    CHECK_STR(tok(d, "embassy", NULL)->deprel, "nsubj:pass");
+    CHECK_INT(tok(d, "embassy", NULL)->head, attacked);
+    CHECK_STR(tok(d, "was", NULL)->deprel, "aux:pass");
+    CHECK_STR(tok(d, "protesters", NULL)->deprel, "obl:agent");
+    CHECK_INT(tok(d, "protesters", NULL)->head, attacked);
+    CHECK_STR(tok(d, "attacked", NULL)->deprel, "root");
+    CHECK_STR(tok(d, "attacked", NULL)->lemma, "attack");
+    CHECK_STR(tok(d, "attacked", NULL)->upos, "VERB");
+    CHECK_STR(tok(d, "attacked", NULL)->xpos, "VBN");
+    dyad_doc_free(d);
+    nlp_models_free(m);
+}
+
+TEST(nlp_reported_speech_is_ccomp) {
+    dy_models *m = load_models();
+    if (!m) return;
+    dyad_doc *d = analyzed(m, "China said Japan should not join the military alliance .");
+    int said, join;
+    tok(d, "said", &said);
+    tok(d, "join", &join);
+    CHECK_STR(tok(d, "said", NULL)->deprel, "root");
+    CHECK_STR(tok(d, "join", NULL)->deprel, "ccomp");
+    CHECK_INT(tok(d, "join", NULL)->head, said);
+    CHECK_STR(tok(d, "China", NULL)->deprel, "nsubj");
+    CHECK_INT(tok(d, "Japan", NULL)->head, join);
+    CHECK_STR(tok(d, "alliance", NULL)->deprel, "obj");
+    CHECK_STR(tok(d, "said", NULL)->lemma, "say");
+    CHECK_STR(tok(d, "China", NULL)->upos, "PROPN");
+    dyad_doc_free(d);
+    nlp_models_free(m);
+}
+
+TEST(nlp_apposition_and_coordination) {
+    dy_models *m = load_models();
+    if (!m) return;
+    dyad_doc *d = analyzed(m, "Mao Ning , the ministry spokeswoman , said Beijing and Moscow opposed the plan .");
+    const dyad_token *sp = tok(d, "spokeswoman", NULL);
+    CHECK_STR(sp->deprel, "appos");
+    CHECK(sp->head == 1 || sp->head == 2);
+    int beijing;
+    tok(d, "Beijing", &beijing);
+    CHECK_STR(tok(d, "Moscow", NULL)->deprel, "conj");
+    CHECK_INT(tok(d, "Moscow", NULL)->head, beijing);
+    CHECK_STR(tok(d, "and", NULL)->deprel, "cc");
+    dyad_doc_free(d);
+    nlp_models_free(m);
+}
+
+TEST(nlp_possessive_and_particle) {
+    dy_models *m = load_models();
+    if (!m) return;
+    dyad_doc *d = analyzed(m, "Australia 's Albanese met Kishida in Tokyo on Monday .");
+    int albanese;
+    tok(d, "Albanese", &albanese);
+    CHECK_STR(tok(d, "Australia", NULL)->deprel, "nmod:poss");
+    CHECK_INT(tok(d, "Australia", NULL)->head, albanese);
+    CHECK_STR(tok(d, "'s", NULL)->deprel, "case");
+    CHECK_STR(tok(d, "Albanese", NULL)->deprel, "nsubj");
+    CHECK_STR(tok(d, "Tokyo", NULL)->deprel, "obl");
+    dyad_doc_free(d);
+    d = analyzed(m, "Protesters set up barricades outside the embassy .");
+    CHECK_STR(tok(d, "up", NULL)->deprel, "compound:prt");
+    CHECK_STR(tok(d, "barricades", NULL)->deprel, "obj");
+    CHECK_STR(tok(d, "barricades", NULL)->lemma, "barricade");
+    dyad_doc_free(d);
+    nlp_models_free(m);
+}
+
+TEST(nlp_question_and_lemmas) {
+    dy_models *m = load_models();
+    if (!m) return;
+    dyad_doc *d = analyzed(m, "Will Japan join the talks with other countries ?");
+    int join;
+    tok(d, "join", &join);
+    CHECK_STR(tok(d, "join", NULL)->deprel, "root");
+    CHECK_STR(tok(d, "Will", NULL)->deprel, "aux");
+    CHECK_INT(tok(d, "Will", NULL)->head, join);
+    CHECK_STR(tok(d, "Japan", NULL)->deprel, "nsubj");
+    CHECK_STR(tok(d, "talks", NULL)->lemma, "talk");
+    CHECK_STR(tok(d, "countries", NULL)->lemma, "country");
+    CHECK_STR(tok(d, "?", NULL)->upos, "PUNCT");
+    /* every token got a head inside the sentence and exactly one root */
+    int roots = 0;
+    for (size_t i = 0; i < d->ntokens; i++) {
+        CHECK(d->tokens[i].head >= 0 && d->tokens[i].head <= (int)d->ntokens);
+        roots += d->tokens[i].head == 0;
+    }
+    CHECK_INT(roots, 1);
+    dyad_doc_free(d);
+    nlp_models_free(m);
+}
+
+TEST(nlp_headline_capitals_still_tagged) {
+    dy_models *m = load_models();
+    if (!m) return;
+    dyad_doc *d = analyzed(m, "China Warns Japan Against Joining AUKUS Pact");
+    CHECK_STR(tok(d, "Warns", NULL)->upos, "VERB");
+    CHECK_STR(tok(d, "Warns", NULL)->lemma, "warn");
+    dyad_doc_free(d);
+    nlp_models_free(m);
+}
+
+static int copy_file(const char *from, const char *to, long truncate_at, long flip_at) {
+    size_t len;
+    dyad_error err;
+    char *data = file_read_all(from, &len, (size_t)1 << 28, &err);
+    if (!data) return -1;
+    if (truncate_at >= 0 && (size_t)truncate_at < len) len = (size_t)truncate_at;
+    if (flip_at >= 0 && (size_t)flip_at < len) data[flip_at] ^= 0x5a;
+    FILE *fp = fopen(to, "wb");
+    int rc = fp && fwrite(data, 1, len, fp) == len ? 0 : -1;
+    if (fp) fclose(fp);
+    free(data);
+    return rc;
+}
+
+/* a models dir with a damaged tagger must fail with DYAD_EMODEL naming the file */
+static void expect_corrupt(const char *name, long truncate_at, long flip_at, const char *why) {
+    char dir[1024], path[1100];
+    snprintf(dir, sizeof dir, "%s/%s", check_tmpdir(), name);
+    CHECK(mkdir(dir, 0777) == 0 || path_is_dir(dir));
+    snprintf(path, sizeof path, "%s/tagger.dyad", dir);
+    CHECK_INT(copy_file(check_path("models/tagger.dyad"), path, truncate_at, flip_at), 0);
+    dyad_error err;
+    dyad_error_clear(&err);
+    dy_models *m = nlp_models_load(dir, &err);
+    CHECK(m == NULL);
+    CHECK_INT(err.status, DYAD_EMODEL);
+    CHECK_CONTAINS(err.input, "tagger.dyad");
+    CHECK_CONTAINS(err.message, why);
+    nlp_models_free(m);
+}
+
+TEST(nlp_corrupt_models_fail_cleanly) {
+    expect_corrupt("flip-magic", -1, 0, "magic");
+    expect_corrupt("flip-body", -1, 4000, "checksum");
+    expect_corrupt("truncated", 1000, -1, "size");
+    expect_corrupt("header-only", 20, -1, "truncated");
+    expect_corrupt("flip-version", -1, 8, "version");
+    dyad_error err;
+    dyad_error_clear(&err);
+    CHECK(nlp_models_load(check_path("tests/data/nlp/no-such-dir"), &err) == NULL);
+    CHECK_INT(err.status, DYAD_EMODEL);
+}
+
+TEST(nlp_train_and_eval_tiny_treebank) {
+    char dir[1024], args[3000];
+    snprintf(dir, sizeof dir, "%s/tiny-models", check_tmpdir());
+    dyad_train_opts o = {0};
+    o.what = "all";
+    o.train = check_path("tests/data/nlp/tiny.conllu");
+    o.dev = o.train;
+    o.out = dir;
+    o.iterations = 4;
+    dyad_error err;
+    dyad_error_clear(&err);
+    CHECK_INT(nlp_train(&o, NULL, &err), DYAD_OK);
+    dy_models *m = nlp_models_load(dir, &err);
+    CHECK(m != NULL);
+    if (!m) return;
+    CHECK(nlp_models_has_parser(m));
+    dyad_doc *d = analyzed(m, "The embassy was attacked by protesters .");
+    CHECK_STR(tok(d, "embassy", NULL)->deprel, "nsubj:pass");
+    CHECK_STR(tok(d, "protesters", NULL)->lemma, "protester");
+    dyad_doc_free(d);
+    nlp_models_free(m);
+    /* the CLI evaluation on the training data itself must be near perfect */
+    char *out = NULL;
+    snprintf(args, sizeof args, "eval parse --models '%s' tests/data/nlp/tiny.conllu", dir);
+    CHECK_INT(check_run_cli(args, &out), 0);
+    CHECK_CONTAINS(out, "UPOS 100.00");
+    CHECK_CONTAINS(out, "LAS-universal");
+    free(out);
+    /* a missing training file is an error naming it */
+    o.train = check_path("tests/data/nlp/missing.conllu");
+    dyad_error_clear(&err);
+    CHECK(nlp_train(&o, NULL, &err) != DYAD_OK);
+    CHECK_CONTAINS(err.input, "missing.conllu");
+}
