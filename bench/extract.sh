@@ -30,20 +30,26 @@ cat > "$tmp/drive.c" <<'C'
 #include "io/reader.h"
 #include "text/text.h"
 #include "base/util.h"
+#include <time.h>
+static double cpu_seconds(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
 /* html FILE...: clean each page 5 times, report the best round.
  * text JSONL: read + clean every record 3 times, report the best round. */
 int main(int argc, char **argv) {
     dyad_error err;
     dyad_error_clear(&err);
     dyad_doc *doc = dyad_doc_new();
-    double best = 0, bytes = 0;
+    double best = 0, best_cpu = 0, bytes = 0;
     if (!strcmp(argv[1], "html")) {
         int n = argc - 2;
         char **pages = calloc((size_t)n, sizeof *pages);
         size_t *lens = calloc((size_t)n, sizeof *lens);
         for (int i = 0; i < n; i++) pages[i] = file_read_all(argv[i + 2], &lens[i], 0, &err);
         for (int round = 0; round < 5; round++) {
-            double t0 = now_seconds();
+            double t0 = now_seconds(), c0 = cpu_seconds();
             bytes = 0;
             for (int i = 0; i < n; i++) {
                 if (!pages[i]) continue;
@@ -54,16 +60,18 @@ int main(int argc, char **argv) {
                 text_clean(doc, &err);
                 bytes += (double)lens[i];
             }
-            double t = now_seconds() - t0;
+            double t = now_seconds() - t0, c = cpu_seconds() - c0;
             if (!best || t < best) best = t;
+            if (!best_cpu || c < best_cpu) best_cpu = c;
         }
-        printf("extract: %.1f MB/s HTML main text + metadata, in-process, one thread (%d pages, %.1f MB, best of 5)\n",
-               bytes / best / 1e6, n, bytes / 1e6);
+        printf("extract: %.1f MB/s HTML main text + metadata, in-process, one thread, CPU time (%d pages, %.1f MB, best of 5)\n",
+               bytes / best_cpu / 1e6, n, bytes / 1e6);
+        printf("extract: %.1f MB/s the same by wall-clock time\n", bytes / best / 1e6);
     } else {
         for (int round = 0; round < 3; round++) {
             dy_reader *r = reader_open(argv[2], DYAD_FMT_JSONL, &err);
             if (!r) return 1;
-            double t0 = now_seconds();
+            double t0 = now_seconds(), c0 = cpu_seconds();
             bytes = 0;
             for (;;) {
                 dyad_doc_reset(doc);
@@ -73,12 +81,13 @@ int main(int argc, char **argv) {
                 bytes += (double)doc->raw_len;
                 text_clean(doc, &err);
             }
-            double t = now_seconds() - t0;
+            double t = now_seconds() - t0, c = cpu_seconds() - c0;
             if (!best || t < best) best = t;
+            if (!best_cpu || c < best_cpu) best_cpu = c;
             reader_close(r);
         }
-        printf("extract: %.1f MB/s plain text read + clean (residue removal), one thread (%.1f MB of JSONL news, best of 3)\n",
-               bytes / best / 1e6, bytes / 1e6);
+        printf("extract: %.1f MB/s plain text read + clean (residue removal), one thread, CPU time (%.1f MB of JSONL news, best of 3; wall clock %.1f MB/s)\n",
+               bytes / best_cpu / 1e6, bytes / 1e6, bytes / best / 1e6);
     }
     dyad_doc_free(doc);
     return 0;
@@ -88,7 +97,7 @@ cc -std=c11 -D_GNU_SOURCE -O2 -Iinclude -Isrc "$tmp/drive.c" build/libdyad.a \
   $(pkg-config --libs libxml-2.0 zlib sqlite3 libutf8proc jansson) -lpthread -lm -o "$tmp/drive" || exit 1
 out=$(nice "$tmp/drive" html "$tmp"/html/*.html)
 echo "$out"
-ours=$(echo "$out" | awk '{print $2}')
+ours=$(echo "$out" | awk 'NR==1{print $2}')
 
 t0=$(date +%s.%N)
 nice build/dyad extract --threads 1 --input-format html "$tmp"/html/*.html > /dev/null 2>&1
@@ -103,19 +112,19 @@ logging.disable(logging.CRITICAL)
 from readability import Document
 pages = [open(p, 'rb').read().decode('utf-8', 'replace') for p in sys.argv[1:]]
 size = sum(len(p.encode('utf-8')) for p in pages)
-t0 = time.perf_counter()
+t0, c0 = time.perf_counter(), time.process_time()
 for p in pages:
     try:
         Document(p).summary()
     except Exception:
         pass
-t = time.perf_counter() - t0
-print(f"{size / t / 1e6:.2f} {t:.2f}")
+t, c = time.perf_counter() - t0, time.process_time() - c0
+print(f"{size / c / 1e6:.2f} {c:.2f} {size / t / 1e6:.2f}")
 PY
 )
   rs=$(echo "$theirs" | awk '{print $1}')
-  echo "extract: $rs MB/s readability-lxml (python3-readability), one thread, same pages ($(echo "$theirs" | awk '{print $2}') s)"
-  awk -v a="$ours" -v b="$rs" 'BEGIN{ if (b > 0) printf "extract: %.1fx readability-lxml speed (target >= 10x)\n", a/b }'
+  echo "extract: $rs MB/s readability-lxml (python3-readability), one thread, CPU time, same pages ($(echo "$theirs" | awk '{print $2}') s; wall clock $(echo "$theirs" | awk '{print $3}') MB/s)"
+  awk -v a="$ours" -v b="$rs" 'BEGIN{ if (b > 0) printf "extract: %.1fx readability-lxml speed by CPU time (target >= 10x)\n", a/b }'
 else
   echo "extract: readability-lxml not installed (scripts/install-deps adds python3-readability)"
 fi

@@ -30,37 +30,48 @@ cat > "$tmp/drive.c" <<'C'
 #include "text/text.h"
 #include "base/util.h"
 int main(int argc, char **argv) {
+    (void)argc;
     dyad_error err;
     dyad_error_clear(&err);
-    double best_all = 0, best_seg = 0;
-    size_t bytes = 0, tokens = 0;
+    double best_all = 0, best_read = 0, best_clean = 0, best_seg = 0;
+    size_t bytes = 0, tokens = 0, sentences = 0;
     for (int round = 0; round < 3; round++) {
         dy_reader *r = reader_open(argv[1], DYAD_FMT_JSONL, &err);
         if (!r) return 1;
         dyad_doc *doc = dyad_doc_new();
-        double seg = 0, t0 = now_seconds();
-        bytes = tokens = 0;
+        double rd = 0, cl = 0, seg = 0, t0 = now_seconds();
+        bytes = tokens = sentences = 0;
         for (;;) {
             dyad_doc_reset(doc);
+            double a = now_seconds();
             int rc = reader_next(r, doc, &err);
+            double b = now_seconds();
+            rd += b - a;
             if (rc == READ_END || rc == READ_FATAL) break;
             if (rc != READ_DOC) continue;
             bytes += doc->raw_len;
             text_clean(doc, &err);
-            double s0 = now_seconds();
+            double c = now_seconds();
+            cl += c - b;
             text_segment(doc, &err);
-            seg += now_seconds() - s0;
+            seg += now_seconds() - c;
             tokens += doc->ntokens;
+            sentences += doc->nsentences;
         }
         double all = now_seconds() - t0;
         if (!best_all || all < best_all) best_all = all;
+        if (!best_read || rd < best_read) best_read = rd;
+        if (!best_clean || cl < best_clean) best_clean = cl;
         if (!best_seg || seg < best_seg) best_seg = seg;
         dyad_doc_free(doc);
         reader_close(r);
     }
-    printf("segment: %.1f MB/s read + clean + segment, one thread (%.1f MB of JSONL news, %zu tokens, best of 3)\n",
-           bytes / best_all / 1e6, bytes / 1e6, tokens);
-    printf("segment: %.1f MB/s segmenter alone (text_segment: tokens + sentences), one thread\n", bytes / best_seg / 1e6);
+    printf("segment: %.1f MB/s read + clean + segment, one thread (%.1f MB of JSONL news, %zu sentences, %zu tokens, best of 3)\n",
+           bytes / best_all / 1e6, bytes / 1e6, sentences, tokens);
+    printf("segment: %.1f MB/s JSONL reader alone (reader_next)\n", bytes / best_read / 1e6);
+    printf("segment: %.1f MB/s cleaner alone (text_clean)\n", bytes / best_clean / 1e6);
+    printf("segment: %.1f MB/s segmenter alone (text_segment: tokens + sentences)\n", bytes / best_seg / 1e6);
+    printf("segment: %.1f MB/s read + segment (without the cleaner)\n", bytes / (best_read + best_seg) / 1e6);
     return 0;
 }
 C

@@ -7,6 +7,7 @@
 #include "base/arena.h"
 #include "base/util.h"
 #include "text/text.h"
+#include "text/clean_internal.h"
 
 static dyad_doc *clean_bytes(const char *raw, size_t len) {
     dyad_doc *doc = dyad_doc_new();
@@ -171,4 +172,18 @@ TEST(clean_cli_extract_plain_text) {
     CHECK_CONTAINS(out, "Qatar's foreign ministry said on Monday.");
     CHECK(out && strstr(out, "02:15") == NULL);
     free(out);
+}
+
+TEST(clean_word_classes) {
+    CHECK(clean_words_table_ok());
+    CHECK(word_is_stop("The", 3));
+    CHECK(word_is_stop("said", 4));
+    CHECK(!word_is_stop("Kishida", 7));
+    CHECK(word_is_ui("SHARE", 5));
+    CHECK(word_is_ui("photo", 5));
+    CHECK(!word_is_ui("minister", 8));
+    CHECK(word_is_strong_ui("Newsletter", 10));
+    CHECK(word_is_strong_ui("cookies", 7));
+    CHECK(!word_is_strong_ui("share", 5));
+    CHECK(!word_is_ui("advertisements!", 15));
 }

@@ -10,6 +10,7 @@
 
 /* Read a CoNLL-U fixture into one document: text = forms joined by spaces. */
 static dyad_doc *doc_from_conllu(const char *rel) {
+    const char *name = strrchr(rel, '/') ? strrchr(rel, '/') + 1 : rel;
     dyad_error err;
     dyad_error_clear(&err);
     size_t len;
@@ -48,7 +49,7 @@ static dyad_doc *doc_from_conllu(const char *rel) {
     doc->text = arena_strndup(doc->arena, text.data, text.len);
     doc->text_len = text.len;
     doc->given_tokens = 1;
-    doc->input = "sentences.conllu";
+    doc->input = name;
     doc->input_line = 1;
     dyad_sentence *s = NULL;
     for (size_t i = 0; i < nrows; i++) {
@@ -254,4 +255,60 @@ TEST(code_bad_dictionary_lines) {
     CHECK(code_dicts_load(check_path("tests/data/code/no-such-dir"), "dyad", NULL, NULL, &err) == NULL);
     CHECK_INT(err.status, DYAD_EDICT);
     CHECK(code_dicts_load(check_path("tests/data/code/dicts"), "klingon", NULL, NULL, &err) == NULL);
+}
+
+static dyad_doc *coded_with(dy_dicts *d, const char *fixture, const char *date) {
+    dyad_doc *doc = doc_from_conllu(fixture);
+    CHECK(doc != NULL);
+    if (!doc) return NULL;
+    doc->date = date;
+    dyad_error err;
+    dyad_error_clear(&err);
+    CHECK_INT(code_doc(d, doc, NULL, &err), DYAD_OK);
+    return doc;
+}
+
+TEST(code_petrarch_dictionaries) {
+    dyad_error err;
+    dyad_error_clear(&err);
+    int warnings = 0;
+    dy_dicts *d = code_dicts_load(check_path("tests/data/code/petrarch"), "petrarch", count_warning, &warnings, &err);
+    CHECK(d != NULL);
+    if (!d) return;
+    CHECK_INT(warnings, 1); /* the agent line without a code */
+    char b[512];
+    dyad_doc *doc = coded_with(d, "tests/data/code/field.conllu", "1996-03-01");
+    CHECK_STR(events_of(doc, 1, b, sizeof b), "ARN>GON:064/asserted");            /* object pattern, target by "with" */
+    CHECK_STR(events_of(doc, 2, b, sizeof b), "HOBGOV>GONGOV:036/asserted");      /* dated actor, agent, (WITH) */
+    CHECK_STR(events_of(doc, 3, b, sizeof b), "HOBGOV>ARN:040/asserted ARN>HOBGOV:040/asserted"); /* [040:040] */
+    CHECK_STR(events_of(doc, 4, b, sizeof b), "GONLEG>ARN:040/asserted ARN>GONLEG:040/asserted"); /* !PERSON! */
+    CHECK_STR(events_of(doc, 5, b, sizeof b), "");  /* PETRARCH codes dyads only */
+    CHECK_STR(events_of(doc, 6, b, sizeof b), "");  /* discarded */
+    for (size_t i = 0; i < doc->nevents; i++)
+        if (doc->events[i].sentence == 0) CHECK_CONTAINS(doc->events[i].rule, "test.verbs.txt:7");
+    dyad_doc_free(doc);
+    doc = coded_with(d, "tests/data/code/field.conllu", "1994-03-01");
+    CHECK_STR(events_of(doc, 3, b, sizeof b), "HOB>ARN:040/asserted ARN>HOB:040/asserted");
+    dyad_doc_free(doc);
+    code_dicts_free(d);
+}
+
+TEST(code_tabari_dictionaries) {
+    dyad_error err;
+    dyad_error_clear(&err);
+    dy_dicts *d = code_dicts_load(check_path("tests/data/code/tabari"), "tabari", NULL, NULL, &err);
+    CHECK(d != NULL);
+    if (!d) return;
+    char b[512];
+    dyad_doc *doc = coded_with(d, "tests/data/code/field.conllu", "1996-03-01");
+    CHECK_STR(events_of(doc, 1, b, sizeof b), "ARN>GON:064/asserted");
+    CHECK_STR(events_of(doc, 3, b, sizeof b), "HOBGOV>ARN:040/asserted ARN>HOBGOV:040/asserted");
+    dyad_doc_free(doc);
+    doc = coded_with(d, "tests/data/code/field.conllu", "2001-03-01");
+    CHECK_STR(events_of(doc, 3, b, sizeof b), "HOB>ARN:040/asserted ARN>HOB:040/asserted");
+    dyad_doc_free(doc);
+    code_dicts_free(d);
+    dyad_error_clear(&err);
+    CHECK(code_dicts_load(check_path("tests/data/code/dicts"), "tabari", NULL, NULL, &err) == NULL);
+    CHECK_INT(err.status, DYAD_EDICT);
 }

@@ -8,6 +8,7 @@
 #include "check.h"
 #include "dyad.h"
 #include "io/reader.h"
+#include "text/segment.h"
 #include "base/util.h"
 
 typedef struct read_all {
@@ -310,6 +311,8 @@ TEST(conllu_documents_words_and_text) {
         CHECK_INT(d->ntokens, 10); /* the empty node 3.1 is skipped */
         if (d->ntokens == 10) {
             CHECK_STR(d->tokens[1].form, "do");
+            CHECK(!(d->tokens[1].flags & TOK_JOINED));
+            CHECK(d->tokens[2].flags & TOK_JOINED);
             CHECK_STR(d->tokens[2].form, "n't");
             CHECK_STR(d->tokens[2].lemma, "not");
             CHECK_STR(d->tokens[3].upos, "VERB");

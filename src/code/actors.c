@@ -123,6 +123,7 @@ typedef struct np_parts {
     const dict_phrase *person, *actor, *metonym, *adjective, *agent;
     int32_t person_at, actor_at, metonym_at, adjective_at, agent_at;
     int32_t first, last; /* token range that named it */
+    int32_t words_first, words_last; /* token range of the whole phrase */
 } np_parts;
 
 static void note_mention(sent_ctx *c, np_parts *np, int32_t k, int near) {
@@ -146,6 +147,8 @@ static void note_mention(sent_ctx *c, np_parts *np, int32_t k, int near) {
 
 static void collect_np(sent_ctx *c, np_parts *np, int32_t h, int depth) {
     if (depth > MAX_DEPTH_WALK) return;
+    if (np->words_first < 0 || h < np->words_first) np->words_first = h;
+    if (h > np->words_last) np->words_last = h;
     note_mention(c, np, h, depth == 0);
     for (int32_t k = c->first_child[h]; k >= 0; k = c->next_sibling[k])
         if (np_relation(&c->tok[k]) || nmod_of(c, k)) collect_np(c, np, k, depth + 1);
@@ -179,8 +182,11 @@ actor_ref actor_resolve(sent_ctx *c, int32_t h) {
     actor_ref r = {"", {0, 0}, h, 0};
     if (h < 0 || (uint32_t)h >= c->n) return r;
     np_parts np = {0};
-    np.first = np.last = -1;
+    np.first = np.last = np.words_first = np.words_last = -1;
     collect_np(c, &np, h, 0);
+    /* unresolved, the phrase's words still say who ("Yale", "the attacks") */
+    r.span.off = c->tok[np.words_first].off;
+    r.span.len = c->tok[np.words_last].off + c->tok[np.words_last].len - r.span.off;
     const char *code = NULL;
     if (np.person) {
         code = dict_role_on(np.person->roles, np.person->nroles, c->day, c->have_day);

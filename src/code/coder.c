@@ -96,15 +96,50 @@ static int is_predicate_pos(const dyad_token *t, int noun) {
 }
 
 /* the best pattern of the predicate at v (patterns are ordered most specific first) */
+static int better(const dict_pattern *p, const dict_pattern *best) {
+    return !best || p->specificity > best->specificity ||
+           (p->specificity == best->specificity && p->order < best->order);
+}
+
+static void try_chain(const sent_ctx *c, int32_t v, const char *key, const dict_pattern *chain, pattern_hit *best) {
+    pattern_hit h;
+    for (const dict_pattern *p = chain; p; p = p->next) {
+        if (!better(p, best->pattern) || strcmp(p->lemma, key) || !is_predicate_pos(&c->tok[v], p->is_noun)) continue;
+        if (pattern_match(c, v, p, &h)) *best = h;
+    }
+}
+
+/* Words below the predicate that may be a pattern's object: children and
+ * grandchildren (the object of "vow to restore *democracy"). */
+static size_t object_candidates(const sent_ctx *c, int32_t v, int32_t *out, size_t cap) {
+    size_t n = 0;
+    for (int32_t k = c->first_child[v]; k >= 0 && n < cap; k = c->next_sibling[k]) {
+        out[n++] = k;
+        for (int32_t g = c->first_child[k]; g >= 0 && n < cap; g = c->next_sibling[g]) out[n++] = g;
+    }
+    return n;
+}
+
+/* The most specific pattern that fits the predicate at v; among equals the
+ * one loaded first. An inflected form listed on its own ("LEFT") is tried
+ * before the lemma and wins over it. */
 static int best_pattern(const sent_ctx *c, int32_t v, pattern_hit *hit) {
-    /* an inflected form listed on its own ("LEFT") is more specific than the lemma */
     const char *keys[2] = {c->form_f[v], c->lemma_f[v]};
     uint32_t lens[2] = {c->form_len[v], c->lemma_len[v]};
+    int32_t cand[64];
+    size_t nc = object_candidates(c, v, cand, 64);
     for (int k = 0; k < 2; k++) {
-        if (!keys[k] || !lens[k]) continue;
-        for (const dict_pattern *p = dict_patterns_for(c->d, keys[k], lens[k]); p; p = p->next) {
-            if (strcmp(p->lemma, keys[k]) || !is_predicate_pos(&c->tok[v], p->is_noun)) continue;
-            if (pattern_match(c, v, p, hit)) return 1;
+        if (!keys[k] || !lens[k] || (k == 1 && !strcmp(keys[0], keys[1]))) continue;
+        pattern_hit best = {0};
+        try_chain(c, v, keys[k], dict_patterns_for(c->d, keys[k], lens[k]), &best);
+        for (size_t i = 0; i < nc; i++) {
+            try_chain(c, v, keys[k], dict_patterns_with_object(c->d, keys[k], c->form_f[cand[i]]), &best);
+            if (c->lemma_f[cand[i]] && strcmp(c->lemma_f[cand[i]], c->form_f[cand[i]]))
+                try_chain(c, v, keys[k], dict_patterns_with_object(c->d, keys[k], c->lemma_f[cand[i]]), &best);
+        }
+        if (best.pattern) {
+            *hit = best;
+            return 1;
         }
     }
     return 0;
@@ -177,6 +212,17 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
     int32_t srcs[MAX_ARGS], tgts[MAX_ARGS];
     size_t ns = expand_conj(c, src_head, srcs, MAX_ARGS);
     size_t nt = expand_conj(c, hit->target, tgts, MAX_ARGS);
+    if (!strcmp(c->d->format, "dyad") && (!nt || !actor_resolve(c, tgts[0]).code[0])) {
+        /* "accused Russia of ...", "summoned the Chinese ambassador": when the
+         * pattern's own target names no actor, the direct object, or the
+         * object the pattern named, is the target */
+        int32_t alt[2] = {tree_child(c, v, "obj"), hit->object};
+        for (int a = 0; a < 2; a++)
+            if (alt[a] >= 0 && alt[a] != hit->target && actor_resolve(c, alt[a]).code[0]) {
+                nt = expand_conj(c, alt[a], tgts, MAX_ARGS);
+                break;
+            }
+    }
     modality_info mod = modality_of(c, v);
     if (mod.kind == MOD_REPORTED) {
         /* "X said Y ..." codes Y's clause; if Y is not named, X is the source */
@@ -236,8 +282,10 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
         actor_ref s = ns ? actor_resolve(c, srcs[i]) : none;
         for (size_t j = 0; j < (nt ? nt : 1); j++) {
             actor_ref t = speech_target ? about : nt ? actor_resolve(c, tgts[j]) : none;
-            if (!s.code[0] && !t.code[0]) continue;
+            if (!s.code[0] && !t.code[0] && (field_format || !s.span.len || !t.span.len)) continue;
             if (p->need_target && !t.code[0]) continue;
+            /* "..., she said": a speaker with nothing said about anyone is no event */
+            if (!t.code[0] && modality_is_speech(c, v)) continue;
             if (field_format && (!s.code[0] || !t.code[0])) continue; /* PETRARCH codes dyads only */
             if (s.code[0] && t.code[0] && !strcmp(s.code, t.code) && s.span.off == t.span.off) continue;
             dyad_status st = emit(c, si, v, p->code, &s, &t, mod, p, confidence_of(&s, &t, inherited, mod), date);

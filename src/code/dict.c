@@ -7,7 +7,7 @@
 #include <string.h>
 #include "base/util.h"
 
-enum { PHRASE_BUCKETS = 1 << 16, PATTERN_BUCKETS = 1 << 13 };
+enum { PHRASE_BUCKETS = 1 << 16, PATTERN_BUCKETS = 1 << 16 };
 
 dy_dicts *dict_new(const char *format) {
     dy_dicts *d = calloc(1, sizeof *d);
@@ -110,11 +110,21 @@ int dict_add_phrase(dy_dicts *d, phrase_kind kind, const char *name, size_t name
     return 0;
 }
 
+static int pattern_specificity(const dict_pattern *p) {
+    return p->nparticles + (p->object != NULL) * 2 + (p->prep != NULL) + (p->pp_prep != NULL) * 2;
+}
+
+static uint64_t object_key(const char *lemma, const char *object) {
+    return hash_mix(dict_word_hash(lemma, strlen(lemma)), dict_word_hash(object, strlen(object)));
+}
+
 int dict_add_pattern(dy_dicts *d, const dict_pattern *src) {
     dict_pattern *p = arena_alloc(d->arena, sizeof *p);
     if (!p) return -1;
     *p = *src;
-    uint64_t h = dict_word_hash(p->lemma, strlen(p->lemma));
+    p->order = (uint32_t)d->npatterns;
+    p->specificity = (uint8_t)pattern_specificity(p);
+    uint64_t h = p->object ? object_key(p->lemma, p->object) : dict_word_hash(p->lemma, strlen(p->lemma));
     dict_pattern **slot = &d->patterns[h & d->pattern_mask];
     p->next = *slot;
     *slot = p;
@@ -122,8 +132,8 @@ int dict_add_pattern(dy_dicts *d, const dict_pattern *src) {
     return 0;
 }
 
-static int pattern_specificity(const dict_pattern *p) {
-    return p->nparticles + (p->object != NULL) * 2 + (p->prep != NULL) + (p->pp_prep != NULL) * 2;
+const dict_pattern *dict_patterns_with_object(const dy_dicts *d, const char *lemma, const char *object) {
+    return d->patterns[object_key(lemma, object) & d->pattern_mask];
 }
 
 typedef struct ranked { void *item; int key1, key2; size_t order; } ranked;
@@ -157,24 +167,6 @@ int dict_finish(dy_dicts *d) {
         qsort(buf, n, sizeof *buf, cmp_ranked);
         for (i = 0; i < n; i++) ((dict_phrase *)buf[i].item)->next = i + 1 < n ? buf[i + 1].item : NULL;
         d->phrases[b] = buf[0].item;
-    }
-    for (uint32_t b = 0; b <= d->pattern_mask; b++) {
-        size_t n = 0;
-        for (dict_pattern *p = d->patterns[b]; p; p = p->next) n++;
-        if (n < 2) continue;
-        if (n > cap) {
-            ranked *nb = realloc(buf, n * sizeof *nb);
-            if (!nb) return free(buf), -1;
-            buf = nb, cap = n;
-        }
-        size_t i = n;
-        for (dict_pattern *p = d->patterns[b]; p; p = p->next) {
-            i--;
-            buf[i] = (ranked){p, pattern_specificity(p), 0, i};
-        }
-        qsort(buf, n, sizeof *buf, cmp_ranked);
-        for (i = 0; i < n; i++) ((dict_pattern *)buf[i].item)->next = i + 1 < n ? buf[i + 1].item : NULL;
-        d->patterns[b] = buf[0].item;
     }
     free(buf);
     return 0;

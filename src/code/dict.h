@@ -56,7 +56,9 @@ typedef struct dict_pattern {
     const char *code;               /* CAMEO code */
     const char *reverse_code;       /* PETRARCH "[042:043]": the target's event back to the source */
     const char *rule;               /* "file:line text" */
-    struct dict_pattern *next;      /* hash chain by lemma */
+    uint32_t order;                 /* load order: the earlier entry wins a tie */
+    uint8_t specificity;            /* how much of the sentence it constrains */
+    struct dict_pattern *next;      /* hash chain by lemma, or by lemma + object */
 } dict_pattern;
 
 typedef struct dict_member {
@@ -94,9 +96,13 @@ int dict_add_phrase(dy_dicts *d, phrase_kind kind, const char *name, size_t name
 int dict_add_pattern(dy_dicts *d, const dict_pattern *p);
 int dict_add_member(dy_dicts *d, const char *group, const char *relation,
                     const dict_role *members, uint32_t n);
-/* after loading: order the chains (longest names, most specific patterns first) */
+/* after loading: order the name chains (longest names first) */
 int dict_finish(dy_dicts *d);
+/* Patterns without an object are keyed by their head lemma; patterns naming
+ * an object by lemma and object, so a verb with thousands of object patterns
+ * only tries those whose object is in the sentence. */
 const dict_pattern *dict_patterns_for(const dy_dicts *d, const char *lemma_folded, size_t n);
+const dict_pattern *dict_patterns_with_object(const dy_dicts *d, const char *lemma_folded, const char *object);
 /* The role valid on `day` (or the most recent one when day < 0 unknown). */
 const char *dict_role_on(const dict_role *roles, uint32_t n, int32_t day, int have_day);
 /* Parse "YYYY-MM-DD..YYYY-MM-DD" (either end empty) into a role's range; 0 ok */

@@ -298,6 +298,20 @@ static int env_file(const char *xml, const char *tag, const char *dir, char *out
     while (s < e && isspace((unsigned char)*s)) s++;
     while (e > s && isspace((unsigned char)e[-1])) e--;
     snprintf(out, cap, "%s/%.*s", dir, (int)(e - s), s);
+    if (path_exists(out)) return 0;
+    /* the dictionaries may sit one directory down (PETRARCH's test_dicts/) */
+    DIR *dp = opendir(dir);
+    struct dirent *de;
+    while (dp && (de = readdir(dp))) {
+        if (de->d_name[0] == '.') continue;
+        char cand[2048];
+        snprintf(cand, sizeof cand, "%s/%s/%.*s", dir, de->d_name, (int)(e - s), s);
+        if (path_exists(cand)) {
+            snprintf(out, cap, "%s", cand);
+            break;
+        }
+    }
+    if (dp) closedir(dp);
     return 0;
 }
 

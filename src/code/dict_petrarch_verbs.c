@@ -235,6 +235,7 @@ void petrarch_load_verbs(ploader *L, const char *text, size_t len) {
     V.syn = calloc(MAX_SYNSETS, sizeof *V.syn);
     if (!V.syn) return;
     char line[MAX_LINE];
+    int in_time = 0;
     const char *p = text, *end = text + len;
     L->line = 0;
     while (p < end) {
@@ -245,6 +246,11 @@ void petrarch_load_verbs(ploader *L, const char *text, size_t len) {
         p = nl ? nl + 1 : end;
         char *s = line + strspn(line, " ");
         if (!n || !*s) continue;
+        if (*s == '<') { /* TABARI section tags; <TIME> holds date shifts, not verbs */
+            in_time = !strncmp(s, "<TIME>", 6);
+            continue;
+        }
+        if (in_time) continue;
         if (*s == '&') {
             V.open_syn = NULL;
             if (V.nsyn == MAX_SYNSETS) continue;
@@ -276,7 +282,6 @@ void petrarch_load_verbs(ploader *L, const char *text, size_t len) {
             load_pattern(&V, s);
             continue;
         }
-        if (*s == '<') continue; /* TABARI <SYNSETS>, <TIME> section tags */
         if (*s == '{') continue; /* TABARI inflected forms of the verb above */
         if (L->tabari && *s != '+') { /* "VERB [code]": a class of its own */
             add_class_default(&V);

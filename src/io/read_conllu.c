@@ -7,6 +7,7 @@
 #include <string.h>
 #include "read_int.h"
 #include "../base/arena.h"
+#include "../text/segment.h"
 
 #define CONLLU_LINE_LIMIT ((size_t)1 << 20)
 
@@ -17,7 +18,7 @@ typedef struct conllu_state {
     int skip_sentence;      /* after a malformed line: drop the rest of its sentence */
     /* the sentence being read */
     long next_word;         /* expected next word id */
-    long range_end;         /* last word id covered by a range line, 0 none */
+    long range_first, range_end; /* word ids covered by a range line, 0 none */
     uint32_t range_off, range_len, range_cursor;
     int range_space_after;
     const char *sent_id;
@@ -101,6 +102,7 @@ static int token_line(dyad_doc *doc, conllu_state *c, char *line) {
         memcpy(first, id, fl);
         first[fl] = 0;
         if (parse_long(first, &a) || parse_long(dash + 1, &b) || a != c->next_word || b < a) return -1;
+        c->range_first = a;
         c->range_end = b;
         c->range_off = c->range_cursor = (uint32_t)c->text.len;
         size_t len = strlen(col[1]);
@@ -127,6 +129,7 @@ static int token_line(dyad_doc *doc, conllu_state *c, char *line) {
             t->len = w == c->range_end ? range_stop - c->range_cursor : 0;
         }
         c->range_cursor = t->off + t->len;
+        if (w > c->range_first) t->flags |= TOK_JOINED; /* written back as one multi-word token */
         t->space_after = w == c->range_end ? (uint8_t)c->range_space_after : 0;
         if (w == c->range_end && c->range_space_after) buf_putc(&c->text, ' ');
     } else {

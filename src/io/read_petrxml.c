@@ -13,7 +13,28 @@
 
 #define PETRXML_LIMIT ((size_t)512 << 20)
 
-typedef struct xml_scan { size_t pos; long line; size_t line_pos; int loaded; } xml_scan;
+#define NOT_FOUND SIZE_MAX
+
+/* the next occurrence of a marker at or after the scan position: found once
+ * and reused (the position only grows), so many records scan in linear time */
+typedef struct hit_cache { size_t pos; int valid; } hit_cache;
+
+typedef struct xml_scan {
+    size_t pos;
+    long line;
+    size_t line_pos;
+    int loaded;
+    hit_cache comment, close;
+} xml_scan;
+
+static size_t find_cached(const char *d, size_t len, size_t from, const char *lit, hit_cache *c) {
+    if (c->valid && (c->pos == NOT_FOUND || c->pos >= from)) return c->pos;
+    size_t n = strlen(lit);
+    const char *hit = from < len && len - from >= n ? memmem(d + from, len - from, lit, n) : NULL;
+    c->valid = 1;
+    c->pos = hit ? (size_t)(hit - d) : NOT_FOUND;
+    return c->pos;
+}
 
 static long line_at(dy_reader *r, xml_scan *x, size_t pos) {
     const char *d = r->data.data;
@@ -114,8 +135,10 @@ static int parse_record(dyad_doc *doc, const char *b, const char *e) {
         rec->parse = arena_strndup(doc->arena, pb, (size_t)(pe - pb));
     }
     /* codings: skip those inside comments */
+    const char *cm = find(body, e, "<!--");
     for (const char *p = body; p < e;) {
-        const char *c = find(p, e, "<EventCoding"), *cm = find(p, e, "<!--");
+        const char *c = find(p, e, "<EventCoding");
+        if (cm && cm < p) cm = find(p, e, "<!--");
         if (!c) break;
         if (cm && cm < c) {
             const char *ce = find(cm, e, "-->");
@@ -143,7 +166,8 @@ static int petrxml_next(dy_reader *r, dyad_doc *doc, dyad_error *err) {
     const char *d = r->data.data, *end = d + r->data.len;
     for (;;) {
         const char *p = d + x->pos;
-        const char *s = find(p, end, "<Sentence"), *cm = find(p, end, "<!--");
+        size_t cm_pos = find_cached(d, r->data.len, x->pos, "<!--", &x->comment);
+        const char *s = find(p, end, "<Sentence"), *cm = cm_pos == NOT_FOUND ? NULL : d + cm_pos;
         while (s && s + 9 < end && s[9] != ' ' && s[9] != '>' && s[9] != '\t' && s[9] != '\n' && s[9] != '\r')
             s = find(s + 9, end, "<Sentence"); /* <Sentences> is the container */
         if (s && s + 9 >= end) s = NULL;
@@ -157,7 +181,8 @@ static int petrxml_next(dy_reader *r, dyad_doc *doc, dyad_error *err) {
         reader_input_name(r, doc);
         doc->input_line = line_at(r, x, (size_t)(s - d));
         doc->input_offset = s - d;
-        const char *close = find(s, end, "</Sentence>"), *next = find(s + 9, end, "<Sentence ");
+        size_t close_pos = find_cached(d, r->data.len, (size_t)(s - d), "</Sentence>", &x->close);
+        const char *close = close_pos == NOT_FOUND ? NULL : d + close_pos, *next = find(s + 9, end, "<Sentence ");
         if (!close || (next && next < close)) {
             x->pos = next ? (size_t)(next - d) : r->data.len;
             dyad_error_set(err, DYAD_EFORMAT, r->path, doc->input_line, doc->input_offset,

@@ -3,6 +3,7 @@
  * expected events "{ SRC / TGT / CODE }" ("{}", "{+++}" or "{---}" mean
  * none). Two-digit years: >= 50 is 19xx, else 20xx. doc->extra is a
  * dy_record whose category is the id's prefix before '-'. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "read_int.h"
@@ -10,7 +11,13 @@
 
 #define TABARI_LIMIT ((size_t)512 << 20)
 
-typedef struct tabari_state { size_t pos; long line; int loaded; } tabari_state;
+typedef struct tabari_state {
+    size_t pos;
+    long line;
+    int loaded;
+    size_t next_closer;  /* cached position of the next "* /" (SIZE_MAX: none) */
+    int closer_valid;
+} tabari_state;
 
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -109,7 +116,13 @@ static int tabari_next(dy_reader *r, dyad_doc *doc, dyad_error *err) {
     if (comment) {
         /* the block ends at its closer, or (when a record forgot it) before
          * the next record's header line */
-        const char *ce = memmem(comment + 2, (size_t)(end - comment - 2), "*/", 2), *close_end;
+        size_t from = (size_t)(comment + 2 - d);
+        if (!t->closer_valid || (t->next_closer != SIZE_MAX && t->next_closer < from)) {
+            const char *hit = memmem(comment + 2, (size_t)(end - comment - 2), "*/", 2);
+            t->next_closer = hit ? (size_t)(hit - d) : SIZE_MAX;
+            t->closer_valid = 1;
+        }
+        const char *ce = t->next_closer == SIZE_MAX ? NULL : d + t->next_closer, *close_end;
         for (const char *k = memchr(comment, '\n', (size_t)(end - comment)); k && k + 1 < end && (!ce || k < ce);
              k = memchr(k + 1, '\n', (size_t)(end - k - 1))) {
             const char *ke = memchr(k + 1, '\n', (size_t)(end - k - 1));

@@ -37,7 +37,7 @@ static int conllu_space_after(const dyad_doc *doc, size_t ti) {
  * ("do" "n't" of "don't"): returns end, or ti + 1 when it is a plain token */
 static size_t word_group_end(const dyad_doc *doc, const dyad_sentence *s, size_t ti) {
     size_t end = ti + 1, last = (size_t)s->first_token + s->ntokens;
-    if (!doc->text || doc->given_tokens) return end;
+    if (!doc->text) return end;
     while (end < last && (doc->tokens[end].flags & TOK_JOINED) &&
            doc->tokens[end].off == doc->tokens[end - 1].off + doc->tokens[end - 1].len)
         end++;

@@ -2,6 +2,7 @@
  * parser optional) and run them over a document's sentences in place. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "nlp.h"
 #include "nlp_internal.h"
 
@@ -68,16 +69,33 @@ int nlp_models_has_parser(const dy_models *m) { return m && m->has_parser; }
 
 /* Headlines in title case or capitals ("China Warns Japan Against Joining
  * Pact") look like runs of names to a tagger trained on ordinary text: such a
- * sentence is tagged from its lowercased words. */
+ * sentence is tagged from its lowercased words. A title-case line counts as a
+ * headline only when a function word inside it is capitalised too, so that
+ * names and titles ("Business Development Manager") keep their capitals. */
+static int is_function_word(const char *f) {
+    static const char *const words[] = {"the", "of", "in", "to", "against", "and", "for", "on", "with", "at",
+                                        "by", "from", "a", "an", "over", "as", "after", "into", "is", "are",
+                                        "will", "says", "amid", "about", NULL};
+    for (const char *const *w = words; *w; w++)
+        if (!strcasecmp(f, *w)) return 1;
+    return 0;
+}
+
 static int is_headline(const dyad_token *toks, int n) {
-    int words = 0, capital = 0;
+    int words = 0, capital = 0, allcaps = 0, capital_function = 0;
     for (int i = 0; i < n; i++) {
         const unsigned char *f = (const unsigned char *)toks[i].form;
         if (!f || !((*f >= 'a' && *f <= 'z') || (*f >= 'A' && *f <= 'Z'))) continue;
         words++;
-        capital += *f >= 'A' && *f <= 'Z';
+        if (*f < 'A' || *f > 'Z') continue;
+        capital++;
+        int lower = 0;
+        for (const unsigned char *p = f; *p; p++) lower |= *p >= 'a' && *p <= 'z';
+        allcaps += !lower;
+        if (i > 0 && is_function_word((const char *)f)) capital_function++;
     }
-    return words >= 4 && capital * 5 >= words * 4;
+    if (words >= 3 && allcaps * 5 >= words * 4) return 1;
+    return words >= 4 && capital * 5 >= words * 4 && capital_function > 0;
 }
 
 static const char *lowered(dyad_arena *a, const char *form) {
@@ -93,7 +111,7 @@ static dyad_status analyze_span(const dy_models *m, dyad_doc *doc, dyad_token *t
     dyad_arena *a = doc->arena;
     nlp_word *words = arena_alloc(a, (size_t)n * sizeof *words);
     int *tags = arena_alloc(a, (size_t)n * 4 * sizeof *tags);
-    float *scores = arena_alloc(a, (m->tagger.nclasses + 1) * sizeof *scores);
+    int32_t *scores = arena_alloc(a, nlp_dense_classes(m->tagger.nclasses) * sizeof *scores);
     if (!words || !tags || !scores) goto nomem;
     int headline = is_headline(toks, n);
     for (int i = 0; i < n; i++) nlp_word_features(headline ? lowered(a, toks[i].form) : toks[i].form, &words[i]);

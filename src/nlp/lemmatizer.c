@@ -51,6 +51,58 @@ static int is_proper(const char *upos, const char *xpos) {
     return (upos && !strcmp(upos, "PROPN")) || (xpos && !strncmp(xpos, "NNP", 3));
 }
 
+/* ---- WordNet-style detachment (Morphy) for unseen inflected words ---------- */
+static uint64_t base_key(char pos, const char *w, size_t n) { return hash_mix(hash_bytes(w, n), (uint64_t)pos) | 1; }
+
+static int is_base_form(const nlp_lemmatizer *l, char pos, const char *w, size_t n) {
+    if (!l->dict || n == 0) return 0;
+    uint64_t h = base_key(pos, w, n);
+    uint32_t fp = fp_of(h);
+    for (uint64_t i = h & l->dictmask;; i = (i + 1) & l->dictmask) {
+        if (!l->dict[i]) return 0;
+        if (l->dict[i] == fp) return 1;
+    }
+}
+
+typedef struct detach { const char *suffix, *ending; } detach;
+
+/* The first candidate that is a known base form: suffix replaced by ending,
+ * then the same with a doubled final consonant undone ("stopped" -> "stop"). */
+static const char *morphy(const nlp_lemmatizer *l, const char *low, size_t n, const char *xpos, dyad_arena *a) {
+    static const detach noun[] = {{"ses", "s"}, {"xes", "x"}, {"zes", "z"}, {"ches", "ch"}, {"shes", "sh"},
+                                  {"men", "man"}, {"ies", "y"}, {"s", ""}, {NULL, NULL}};
+    static const detach vbz[] = {{"ies", "y"}, {"es", "e"}, {"es", ""}, {"s", ""}, {NULL, NULL}};
+    static const detach ved[] = {{"ied", "y"}, {"ed", "e"}, {"ed", ""}, {NULL, NULL}};
+    static const detach ving[] = {{"ying", "ie"}, {"ing", "e"}, {"ing", ""}, {NULL, NULL}};
+    static const detach er[] = {{"ier", "y"}, {"er", ""}, {"er", "e"}, {NULL, NULL}};
+    static const detach est[] = {{"iest", "y"}, {"est", ""}, {"est", "e"}, {NULL, NULL}};
+    const detach *rules;
+    char pos;
+    if (!strcmp(xpos, "NNS")) rules = noun, pos = 'n';
+    else if (!strcmp(xpos, "VBZ")) rules = vbz, pos = 'v';
+    else if (!strcmp(xpos, "VBD") || !strcmp(xpos, "VBN")) rules = ved, pos = 'v';
+    else if (!strcmp(xpos, "VBG")) rules = ving, pos = 'v';
+    else if (!strcmp(xpos, "JJR") || !strcmp(xpos, "RBR")) rules = er, pos = xpos[0] == 'J' ? 'a' : 'r';
+    else if (!strcmp(xpos, "JJS") || !strcmp(xpos, "RBS")) rules = est, pos = xpos[0] == 'J' ? 'a' : 'r';
+    else return NULL;
+    char cand[MAXW];
+    for (int pass = 0; pass < 2; pass++)
+        for (const detach *d = rules; d->suffix; d++) {
+            size_t sl = strlen(d->suffix), el = strlen(d->ending);
+            if (n <= sl + 1 || memcmp(low + n - sl, d->suffix, sl)) continue;
+            size_t stem = n - sl;
+            if (pass == 1) { /* undo a doubled consonant */
+                if (el || stem < 3 || low[stem - 1] != low[stem - 2] || strchr("aeiouyls", low[stem - 1])) continue;
+                stem--;
+            }
+            if (stem + el >= sizeof cand) continue;
+            memcpy(cand, low, stem);
+            memcpy(cand + stem, d->ending, el + 1);
+            if (is_base_form(l, pos, cand, stem + el)) return arena_strndup(a, cand, stem + el);
+        }
+    return NULL;
+}
+
 const char *lemmatize(const nlp_lemmatizer *l, const char *form, const char *upos, const char *xpos, dyad_arena *a) {
     if (!form) return "_";
     if (!xpos) xpos = "_";
@@ -61,6 +113,8 @@ const char *lemmatize(const nlp_lemmatizer *l, const char *form, const char *upo
     if (hit) return hit;
     /* unseen names keep their form: suffix rules would turn "Aukus" into "Auku" */
     if (is_proper(upos, xpos)) return form;
+    const char *wn = morphy(l, low, n, xpos, a);
+    if (wn) return wn;
     int proper = 0;
     const char *base = low;
     for (size_t k = n < MAX_SUFFIX ? n : MAX_SUFFIX;; k--) {
@@ -99,6 +153,14 @@ int lemmatizer_load(nlp_lemmatizer *l, const char *path, dyad_error *err) {
         else if (rs[i].off >= nstr || rs[i].strip > MAXW) why = "lemma rule out of bounds";
     }
     if (!why && (!empty || !rempty)) why = "lemmatizer table full";
+    uint64_t nd;
+    l->dict = nlp_file_section(&l->file, SEC_BASE_FORMS, &nd);
+    if (!why && l->dict) {
+        uint64_t slots = nd / 4, dempty = 0;
+        for (uint64_t i = 0; i < slots && !(nd % 4); i++) dempty += l->dict[i] == 0;
+        if (nd % 4 || !slots || (slots & (slots - 1)) || !dempty) why = "bad base-form table";
+        else l->dictmask = slots - 1;
+    }
     if (why) {
         dyad_error_set(err, DYAD_EMODEL, path, 0, -1, "%s", why);
         lemmatizer_free(l);
@@ -192,6 +254,49 @@ static void add_wordnet(count_map *lexc, count_map *lex, const char *file, const
     fclose(fp);
 }
 
+/* base forms of WordNet's index files (single words only) as fingerprints */
+static int add_base_forms(dy_buf *out) {
+    static const struct { const char *file; char pos; } idx[] = {{"/usr/share/wordnet/index.noun", 'n'},
+                                                                 {"/usr/share/wordnet/index.verb", 'v'},
+                                                                 {"/usr/share/wordnet/index.adj", 'a'},
+                                                                 {"/usr/share/wordnet/index.adv", 'r'}};
+    uint64_t *keys = NULL;
+    size_t n = 0, cap = 0;
+    char line[4096];
+    for (size_t f = 0; f < sizeof idx / sizeof *idx; f++) {
+        FILE *fp = fopen(idx[f].file, "r");
+        if (!fp) continue;
+        while (fgets(line, sizeof line, fp)) {
+            if (line[0] == ' ') continue;
+            size_t w = strcspn(line, " ");
+            if (!w || memchr(line, '_', w)) continue;
+            if (n == cap) {
+                cap = cap ? cap * 2 : 65536;
+                uint64_t *nk = realloc(keys, cap * sizeof *nk);
+                if (!nk) { fclose(fp); free(keys); return -1; }
+                keys = nk;
+            }
+            keys[n++] = base_key(idx[f].pos, line, w);
+        }
+        fclose(fp);
+    }
+    if (!n) return 0; /* WordNet not installed: suffix rules only */
+    uint64_t slots = 16;
+    while (slots < n * 2) slots *= 2;
+    uint32_t *tab = calloc(slots, sizeof *tab);
+    if (!tab) { free(keys); return -1; }
+    for (size_t i = 0; i < n; i++) {
+        uint64_t j = keys[i] & (slots - 1);
+        uint32_t fp = fp_of(keys[i]);
+        while (tab[j] && tab[j] != fp) j = (j + 1) & (slots - 1);
+        tab[j] = fp;
+    }
+    int rc = buf_push(out, tab, slots * sizeof *tab);
+    free(tab);
+    free(keys);
+    return rc;
+}
+
 static double eval_lemmas(const nlp_lemmatizer *l, const nlp_corpus *c) {
     dyad_arena *a = arena_new(1 << 16);
     size_t ok = 0;
@@ -275,6 +380,10 @@ int lemmatizer_train(const nlp_corpus *train, const nlp_corpus *dev, const char 
     buf_push(a, lexs.data, lexs.len);
     buf_push(b, strings.data, strings.len);
     buf_push(c, ruls.data, ruls.len);
+    if (add_base_forms(nlp_writer_section(&wr, SEC_BASE_FORMS))) {
+        nlp_writer_free(&wr);
+        goto nomem;
+    }
     int bad = nlp_writer_save(&wr, out, err);
     nlp_writer_free(&wr);
     if (bad) goto done;

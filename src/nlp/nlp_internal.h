@@ -48,7 +48,12 @@ int nlp_strings_index(const char *blob, uint64_t size, uint32_t n, const char **
  * (class, int16 weight) pairs. Training: the same keys -> chained entries with
  * averaged-perceptron accumulators. */
 typedef struct nlp_slot { uint32_t fp, off; } nlp_slot;
-typedef struct nlp_entry { uint16_t cls; int16_t w; } nlp_entry; /* row header: cls = count */
+typedef struct nlp_entry { uint16_t cls; int16_t w; } nlp_entry;
+/* A row starts with a header entry: sparse rows have w = 0 and cls = the
+ * number of (class, weight) entries that follow; dense rows (features that
+ * weigh most classes, e.g. tag pairs) have w = 1 and are followed by
+ * nlp_dense_classes(nclasses) int16 weights, summed with vector adds. */
+static inline uint32_t nlp_dense_classes(uint32_t nclasses) { return (nclasses + 15) & ~15u; }
 typedef struct nlp_weights {
     const nlp_slot *slots; uint64_t nslots;
     const nlp_entry *entries; uint64_t nentries;
@@ -59,24 +64,11 @@ typedef struct nlp_weights {
 int nlp_weights_load(nlp_weights *w, const nlp_file *f, uint32_t nclasses, dyad_error *err);
 /* first probe of a key in a table of n slots (any n < 2^32) */
 static inline uint64_t nlp_slot_of(uint64_t h, uint64_t n) { return ((h & 0xffffffffu) * n) >> 32; }
-static inline void nlp_weights_add(const nlp_weights *w, uint64_t h, float *scores) {
-    uint32_t fp = (uint32_t)(h >> 32) | 1u;
-    for (uint64_t i = nlp_slot_of(h, w->nslots);;) {
-        const nlp_slot *s = &w->slots[i];
-        if (s->fp == 0) return;
-        if (s->fp == fp) {
-            const nlp_entry *row = &w->entries[s->off];
-            for (uint32_t k = 1; k <= row->cls; k++) scores[row[k].cls] += (float)row[k].w;
-            return;
-        }
-        if (++i == w->nslots) i = 0;
-    }
-}
 /* Sum the rows of nf features into scores; looks all slots up first with
  * prefetches so the cache misses overlap (the tables exceed the caches). */
-void nlp_weights_score(const nlp_weights *w, const uint64_t *f, int nf, float *scores);
+void nlp_weights_score(const nlp_weights *w, const uint64_t *f, int nf, int32_t *scores);
 enum { SEC_META = 1, SEC_CLASSES = 2, SEC_WEIGHT_META = 3, SEC_WEIGHT_SLOTS = 4, SEC_WEIGHT_ENTRIES = 5,
-       SEC_LEX_SLOTS = 6, SEC_LEX_STRINGS = 7, SEC_RULES = 8 };
+       SEC_LEX_SLOTS = 6, SEC_LEX_STRINGS = 7, SEC_RULES = 8, SEC_BASE_FORMS = 9 };
 
 typedef struct nlp_tentry { uint32_t next; uint16_t cls; uint16_t pad; float w, u; } nlp_tentry;
 typedef struct nlp_train_weights {
@@ -90,8 +82,9 @@ void tw_free(nlp_train_weights *t);
 void tw_score(const nlp_train_weights *t, const uint64_t *f, int nf, float *scores);
 /* +1 for cls good, -1 for cls bad on every feature */
 int tw_update(nlp_train_weights *t, const uint64_t *f, int nf, int good, int bad);
-/* Average, quantize, prune |w| < prune and add the weight sections. */
-int tw_save(const nlp_train_weights *t, nlp_writer *w, double prune, FILE *log);
+/* Average, quantize, prune the smallest weights until the table fits
+ * max_bytes, and add the weight sections. */
+int tw_save(const nlp_train_weights *t, nlp_writer *w, double max_bytes, FILE *log);
 
 /* ---- CoNLL-U corpus for training and evaluation (corpus.c) ---------------- */
 typedef struct nlp_gold_tok { const char *form, *lemma, *upos, *xpos, *deprel; int head; } nlp_gold_tok;
@@ -127,9 +120,10 @@ typedef struct nlp_tagger {
 } nlp_tagger;
 int tagger_load(nlp_tagger *t, const char *path, dyad_error *err);
 void tagger_free(nlp_tagger *t);
-/* words[n] -> tags[n] (class ids); scores scratch of nclasses floats. Also sets
+/* words[n] -> tags[n] (class ids); scores scratch of nlp_dense_classes(nclasses)
+ * ints. Also sets
  * each word's cluster to its ambiguity class (the tags it had in training). */
-void tagger_tag(const nlp_tagger *t, nlp_word *words, int n, int *tags, float *scores);
+void tagger_tag(const nlp_tagger *t, nlp_word *words, int n, int *tags, int32_t *scores);
 /* set each word's cluster to its ambiguity class only (no tagging) */
 void tagger_set_clusters(const nlp_tagger *t, nlp_word *words, int n);
 int tagger_train(const nlp_corpus *train, const nlp_corpus *dev, int iterations, const char *out, FILE *log,
@@ -141,6 +135,7 @@ typedef struct nlp_lemmatizer {
     const uint32_t *lex; uint64_t lexmask;       /* (hash(lower form), xpos) -> string offset pairs */
     const char *strings; uint64_t strings_size;
     const uint32_t *rules; uint64_t nrules;      /* hashed (xpos, suffix) -> strip, append offset */
+    const uint32_t *dict; uint64_t dictmask;     /* fingerprints of (WordNet POS, base form) */
 } nlp_lemmatizer;
 int lemmatizer_load(nlp_lemmatizer *l, const char *path, dyad_error *err);
 void lemmatizer_free(nlp_lemmatizer *l);

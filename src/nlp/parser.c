@@ -7,7 +7,9 @@
 #include <string.h>
 #include "nlp_internal.h"
 
-enum { SHIFT = 0, REDUCE = 1, MAX_PARSE_FEATS = 96, JACKKNIFE_FOLDS = 2, JACKKNIFE_ITERATIONS = 4 };
+enum { SHIFT = 0, REDUCE = 1, MAX_PARSE_FEATS = 96, JACKKNIFE_FOLDS = 2, JACKKNIFE_ITERATIONS = 4,
+       JACKKNIFE_MIN_SENTENCES = 1000 };
+#define PARSER_MAX_BYTES (12.0 * 1048576) /* committed to git: keep it small */
 #define LEFT(l) (2 + 2 * (l))
 #define RIGHT(l) (3 + 2 * (l))
 
@@ -182,14 +184,16 @@ int parser_parse(const nlp_parser *p, const nlp_word *words, const int *tags, in
     pstate s;
     void *mem = arena_alloc(a, pstate_bytes(n));
     float *scores = arena_alloc(a, p->nclasses * sizeof *scores);
-    if (!mem || !scores) return -1;
+    int32_t *iscores = arena_alloc(a, nlp_dense_classes(p->nclasses) * sizeof *iscores);
+    if (!mem || !scores || !iscores) return -1;
     pstate_init(&s, n, mem);
     pctx c = {words, tags, &s};
     uint64_t f[MAX_PARSE_FEATS];
     while (s.b <= n) {
         int nf = parse_features(&c, f);
-        memset(scores, 0, p->nclasses * sizeof *scores);
-        nlp_weights_score(&p->w, f, nf, scores);
+        memset(iscores, 0, nlp_dense_classes(p->nclasses) * sizeof *iscores);
+        nlp_weights_score(&p->w, f, nf, iscores);
+        for (uint32_t k = 0; k < p->nclasses; k++) scores[k] = (float)iscores[k];
         int m = best_valid(&s, scores, (int)p->nclasses, NULL, 0);
         if (m < 0) break;
         apply(&s, m);
@@ -311,7 +315,7 @@ static double eval_parser(const nlp_parser *p, const nlp_corpus *c, const nlp_wo
 
 /* tag a corpus with the trained tagger (the parser learns from predicted tags) */
 static int tag_corpus(const nlp_tagger *t, const nlp_corpus *c, nlp_word *words, int *tags) {
-    float *scores = malloc(t->nclasses * sizeof *scores);
+    int32_t *scores = malloc(nlp_dense_classes(t->nclasses) * sizeof *scores);
     if (!scores) return -1;
     for (size_t s = 0; s < c->nsents; s++) {
         size_t f = c->sent_first[s];
@@ -347,7 +351,7 @@ static int jackknife_tags(const nlp_corpus *train, const nlp_tagger *full, int f
         if (tagger_load(&t, tmp_path, err)) goto done;
         free(map);
         map = malloc(t.nclasses * sizeof *map);
-        float *scores = malloc(t.nclasses * sizeof *scores);
+        int32_t *scores = malloc(nlp_dense_classes(t.nclasses) * sizeof *scores);
         if (!map || !scores) {
             free(scores);
             tagger_free(&t);
@@ -403,7 +407,7 @@ int parser_train(const nlp_corpus *train, const nlp_corpus *dev, const char *tag
     }
     int root_label = label_id(&ls, "root"), dep_label = label_id(&ls, "dep");
     if (root_label < 0 || dep_label < 0) goto nomem;
-    if (JACKKNIFE_FOLDS > 1) {
+    if (JACKKNIFE_FOLDS > 1 && train->nsents >= JACKKNIFE_MIN_SENTENCES) { /* small treebanks: own tags */
         char tmp[1100];
         snprintf(tmp, sizeof tmp, "%s.fold", out);
         if (jackknife_tags(train, &tg, JACKKNIFE_FOLDS, JACKKNIFE_ITERATIONS, tmp, words, tags, log, err)) {
@@ -485,7 +489,7 @@ int parser_train(const nlp_corpus *train, const nlp_corpus *dev, const char *tag
         buf_push(names, tg.upos[i], strlen(tg.upos[i]) + 1);
         buf_push(names, tg.xpos[i], strlen(tg.xpos[i]) + 1);
     }
-    if (tw_save(&tw, &wr, 0.25, log) || nlp_writer_save(&wr, out, err)) {
+    if (tw_save(&tw, &wr, PARSER_MAX_BYTES, log) || nlp_writer_save(&wr, out, err)) {
         nlp_writer_free(&wr);
         if (!err->status) dyad_error_set(err, DYAD_ENOMEM, out, 0, -1, "out of memory saving the parser");
         goto done;

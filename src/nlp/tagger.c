@@ -6,6 +6,7 @@
 #include "nlp_internal.h"
 
 enum { MAX_TAG_FEATS = 48, AMB_MIN_COUNT = 3 };
+#define TAGGER_MAX_BYTES (4.0 * 1048576)
 #define AMB_UNKNOWN 0x9999u
 
 /* the ambiguity class of a word: the set of tags it had in training */
@@ -80,14 +81,17 @@ void tagger_set_clusters(const nlp_tagger *t, nlp_word *words, int n) {
     for (int i = 0; i < n; i++) words[i].cluster = amb_lookup(t, words[i].lower);
 }
 
-void tagger_tag(const nlp_tagger *t, nlp_word *words, int n, int *tags, float *scores) {
+void tagger_tag(const nlp_tagger *t, nlp_word *words, int n, int *tags, int32_t *scores) {
     uint64_t f[MAX_TAG_FEATS];
     for (int i = 0; i < n; i++) words[i].cluster = amb_lookup(t, words[i].lower);
     for (int i = 0; i < n; i++) {
         int nf = tag_features(words, n, i, i > 0 ? tags[i - 1] : -1, i > 1 ? tags[i - 2] : -1, f);
-        memset(scores, 0, t->nclasses * sizeof *scores);
+        memset(scores, 0, nlp_dense_classes(t->nclasses) * sizeof *scores);
         nlp_weights_score(&t->w, f, nf, scores);
-        tags[i] = argmax(scores, (int)t->nclasses);
+        int best = 0;
+        for (int c = 1; c < (int)t->nclasses; c++)
+            if (scores[c] > scores[best]) best = c;
+        tags[i] = best;
     }
 }
 
@@ -231,7 +235,7 @@ static uint64_t *build_amb(const nlp_word *words, const int *gold, size_t n, uin
 
 static double eval_tagger(const nlp_tagger *t, const nlp_corpus *c, nlp_word *words, double *xpos_acc) {
     int *tags = malloc((c->ntoks + 1) * sizeof *tags);
-    float *scores = malloc(t->nclasses * sizeof *scores);
+    int32_t *scores = malloc(nlp_dense_classes(t->nclasses) * sizeof *scores);
     size_t ok = 0, okx = 0;
     for (size_t s = 0; tags && scores && s < c->nsents; s++) {
         size_t f = c->sent_first[s];
@@ -307,7 +311,7 @@ int tagger_train(const nlp_corpus *train, const nlp_corpus *dev, int iterations,
         buf_putc(cls, 0);
         buf_push(cls, tab + 1, strlen(tab + 1) + 1);
     }
-    if (tw_save(&tw, &wr, 0.05, log) || nlp_writer_save(&wr, out, err)) {
+    if (tw_save(&tw, &wr, TAGGER_MAX_BYTES, log) || nlp_writer_save(&wr, out, err)) {
         nlp_writer_free(&wr);
         if (!err->status) dyad_error_set(err, DYAD_ENOMEM, out, 0, -1, "out of memory saving the tagger");
         goto done;

@@ -106,15 +106,41 @@ static inline float averaged(const nlp_train_weights *t, const nlp_tentry *e) {
     return t->clock > 0 ? e->w - e->u / (float)t->clock : e->w;
 }
 
-int tw_save(const nlp_train_weights *t, nlp_writer *w, double prune, FILE *log) {
+/* dense rows pay off when a feature weighs a quarter of the classes or more */
+static int is_dense(uint64_t c, uint32_t nclasses) { return c * 4 >= nclasses; }
+
+/* bytes the saved table takes when weights under thr are dropped */
+static uint64_t saved_bytes(const nlp_train_weights *t, float thr, uint64_t *nfeat, uint64_t *nent) {
+    uint64_t f = 0, e = 0;
+    for (uint64_t s = 0; s < t->cap; s++) {
+        if (!t->keys[s]) continue;
+        uint64_t c = 0;
+        for (uint32_t k = t->first[s]; k != NO_ENTRY; k = t->pool[k].next) c += fabsf(averaged(t, &t->pool[k])) >= thr;
+        if (c) { f++; e += 1 + (is_dense(c, t->nclasses) ? nlp_dense_classes(t->nclasses) / 2 : c); }
+    }
+    *nfeat = f;
+    *nent = e;
+    return (f * 8 / 5 + 16) * sizeof(nlp_slot) + e * sizeof(nlp_entry);
+}
+
+int tw_save(const nlp_train_weights *t, nlp_writer *w, double max_bytes, FILE *log) {
     float maxabs = 0;
     for (uint64_t i = 0; i < t->npool; i++) {
         float a = fabsf(averaged(t, &t->pool[i]));
         if (a > maxabs) maxabs = a;
     }
+    /* the smallest pruning threshold that fits the size budget */
+    static const float thresholds[] = {0, 0.02f, 0.05f, 0.1f, 0.15f, 0.2f, 0.3f, 0.4f, 0.5f, 0.7f, 1, 1.5f, 2, 3, 5, 8};
+    float prune = 0;
+    for (size_t i = 0; i < sizeof thresholds / sizeof *thresholds; i++) {
+        uint64_t nf, ne;
+        prune = thresholds[i];
+        if (saved_bytes(t, prune, &nf, &ne) <= max_bytes) break;
+    }
     float scale = maxabs > 0 ? maxabs / 32000.0f : 1.0f;
     /* pass 1: rows that keep at least one weight */
     uint64_t nkeep = 0, nent = 0;
+    uint32_t dense = nlp_dense_classes(t->nclasses), dense_units = dense / 2;
     int16_t *q = malloc(t->npool * sizeof *q);
     if (!q) return -1;
     for (uint64_t i = 0; i < t->npool; i++) {
@@ -126,7 +152,7 @@ int tw_save(const nlp_train_weights *t, nlp_writer *w, double prune, FILE *log) 
         if (!t->keys[s]) continue;
         uint64_t c = 0;
         for (uint32_t e = t->first[s]; e != NO_ENTRY; e = t->pool[e].next) c += q[e] != 0;
-        if (c) { nkeep++; nent += c + 1; }
+        if (c) { nkeep++; nent += 1 + (is_dense(c, t->nclasses) ? dense / 2 : c); }
     }
     uint64_t cap = nkeep * 8 / 5 + 16; /* load 0.6: misses, the common case, stay short */
     nlp_slot *slots = calloc(cap, sizeof *slots);
@@ -136,11 +162,19 @@ int tw_save(const nlp_train_weights *t, nlp_writer *w, double prune, FILE *log) 
     for (uint64_t s = 0; s < t->cap; s++) {
         if (!t->keys[s]) continue;
         uint64_t start = pos, c = 0;
-        pos++;
-        for (uint32_t e = t->first[s]; e != NO_ENTRY; e = t->pool[e].next)
-            if (q[e]) { ents[pos++] = (nlp_entry){t->pool[e].cls, q[e]}; c++; }
-        if (!c) { pos = start; continue; }
-        ents[start] = (nlp_entry){(uint16_t)c, 0};
+        for (uint32_t e = t->first[s]; e != NO_ENTRY; e = t->pool[e].next) c += q[e] != 0;
+        if (!c) continue;
+        if (is_dense(c, t->nclasses)) {
+            ents[pos++] = (nlp_entry){(uint16_t)dense_units, 1};
+            int16_t *d = (int16_t *)&ents[pos];
+            memset(d, 0, dense * sizeof *d);
+            for (uint32_t e = t->first[s]; e != NO_ENTRY; e = t->pool[e].next) d[t->pool[e].cls] = q[e];
+            pos += dense_units;
+        } else {
+            ents[pos++] = (nlp_entry){(uint16_t)c, 0};
+            for (uint32_t e = t->first[s]; e != NO_ENTRY; e = t->pool[e].next)
+                if (q[e]) ents[pos++] = (nlp_entry){t->pool[e].cls, q[e]};
+        }
         uint64_t h = t->keys[s];
         uint32_t fp = (uint32_t)(h >> 32) | 1u;
         uint64_t i = nlp_slot_of(h, cap);
@@ -156,8 +190,8 @@ int tw_save(const nlp_train_weights *t, nlp_writer *w, double prune, FILE *log) 
     int rc = (!meta || !bs || !be || buf_push(meta, m, sizeof m) || buf_push(bs, slots, cap * sizeof *slots) ||
               buf_push(be, ents, pos * sizeof *ents)) ? -1 : 0;
     if (log)
-        fprintf(log, "  weights: %llu features kept of %llu, %llu entries, %.1f MB\n", (unsigned long long)nkeep,
-                (unsigned long long)t->n, (unsigned long long)pos,
+        fprintf(log, "  weights: %llu features kept of %llu (pruned under %.2f), %llu entries, %.1f MB\n",
+                (unsigned long long)nkeep, (unsigned long long)t->n, prune, (unsigned long long)pos,
                 (cap * sizeof *slots + pos * sizeof *ents) / 1048576.0);
     free(slots);
     free(ents);
@@ -186,6 +220,10 @@ int nlp_weights_load(nlp_weights *w, const nlp_file *f, uint32_t nclasses, dyad_
             if (!slots[i].fp) { empty++; continue; }
             uint64_t off = slots[i].off;
             if (off >= w->nentries || ents[off].cls > w->nentries - off - 1) { why = "weight row out of bounds"; break; }
+            if (ents[off].w) {
+                if (ents[off].w != 1 || ents[off].cls != nlp_dense_classes(nclasses) / 2) why = "bad dense weight row";
+                continue;
+            }
             for (uint32_t k = 1; k <= ents[off].cls; k++)
                 if (ents[off + k].cls >= nclasses) { why = "weight class out of range"; break; }
         }
@@ -199,9 +237,10 @@ int nlp_weights_load(nlp_weights *w, const nlp_file *f, uint32_t nclasses, dyad_
     return 0;
 }
 
-void nlp_weights_score(const nlp_weights *w, const uint64_t *f, int nf, float *scores) {
+void nlp_weights_score(const nlp_weights *w, const uint64_t *f, int nf, int32_t *scores) {
     enum { CHUNK = 128 };
     uint32_t rows[CHUNK];
+    uint32_t dense = nlp_dense_classes(w->nclasses);
     for (int base = 0; base < nf; base += CHUNK) {
         int n = nf - base < CHUNK ? nf - base : CHUNK;
         const uint64_t *h = f + base;
@@ -222,7 +261,13 @@ void nlp_weights_score(const nlp_weights *w, const uint64_t *f, int nf, float *s
         }
         for (int r = 0; r < nrows; r++) {
             const nlp_entry *row = &w->entries[rows[r]];
-            for (uint32_t k = 1; k <= row->cls; k++) scores[row[k].cls] += (float)row[k].w;
+            if (row->w) {
+                const int16_t *d = (const int16_t *)(row + 1);
+                for (uint32_t c = 0; c < dense; c += 16)
+                    for (int j = 0; j < 16; j++) scores[c + j] += d[c + j];
+            } else {
+                for (uint32_t k = 1; k <= row->cls; k++) scores[row[k].cls] += row[k].w;
+            }
         }
     }
 }

@@ -6,8 +6,11 @@
 #include <strings.h>
 #include "segment.h"
 
+/* no entry is longer than this: most words are rejected without a scan */
+#define LONGEST_ENTRY 9
+
 static int in_list(const char *const *list, const char *s, size_t len, int fold_case) {
-    if (!len) return 0;
+    if (!len || len > LONGEST_ENTRY) return 0;
     unsigned char first = (unsigned char)(fold_case ? (s[0] | 0x20) : s[0]);
     for (size_t i = 0; list[i]; i++) {
         unsigned char c = (unsigned char)(fold_case ? (list[i][0] | 0x20) : list[i][0]);

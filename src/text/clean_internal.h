@@ -36,6 +36,7 @@ int html_extract_ex(dyad_doc *doc, clean_text *out, int with_title);
 int word_is_stop(const char *w, size_t n);   /* function words: the, of, said ... */
 int word_is_ui(const char *w, size_t n);     /* page furniture: share, photo, subscribe ... */
 int word_is_strong_ui(const char *w, size_t n); /* almost never in a report: cookies, newsletter ... */
+int clean_words_table_ok(void);                 /* the hashed word table is in order */
 
 /* Features of one line or block of text, for both cleaners. */
 typedef struct text_features {
@@ -48,5 +49,8 @@ typedef struct text_features {
     int time_only;        /* 03:38, 1:02:11 */
     int no_letters;
 } text_features;
+/* stop/ui/strong_ui count the first 40 words only */
 void text_features_of(const char *s, size_t n, text_features *f);
+/* the same without the word-list features (stop, ui, strong_ui stay 0) */
+void text_shape_of(const char *s, size_t n, text_features *f);
 #endif

@@ -33,6 +33,24 @@ static size_t first_word_len(const char *s, uint32_t b, uint32_t e) {
     return i - b;
 }
 
+/* Features of a paragraph from those of its lines: counts add up, the end
+ * is the last line's. */
+static void features_add(text_features *f, const text_features *next) {
+    f->words += next->words;
+    f->letters += next->letters;
+    f->digits += next->digits;
+    f->upper_initial += next->upper_initial;
+    f->stop += next->stop;
+    f->ui += next->ui;
+    f->strong_ui += next->strong_ui;
+    f->chars += 1 + next->chars;
+    f->ends_sentence = next->ends_sentence;
+    f->ends_colon = next->ends_colon;
+    f->has_lower_word |= next->has_lower_word;
+    f->time_only = 0;
+    f->no_letters = f->letters == 0;
+}
+
 /* Split into lines, then join the lines of hard-wrapped paragraphs: a line
  * that ends no sentence and was broken only because the next word would not
  * fit in the block's width (or the next line goes on in lowercase). */
@@ -55,6 +73,7 @@ static size_t cut_units(const char *s, size_t n, unit *u, size_t cap) {
             u[nu].b = (uint32_t)b;
             u[nu].e = (uint32_t)e;
             u[nu].block = block;
+            text_features_of(s + b, e - b, &u[nu].f);
             nu++;
             prev_blank = 0;
         }
@@ -75,8 +94,7 @@ static size_t cut_units(const char *s, size_t n, unit *u, size_t cap) {
             size_t run_end = j + 1;
             while (run_end < end) {
                 uint32_t prev_len = u[run_end - 1].e - u[run_end - 1].b;
-                text_features lf;
-                text_features_of(s + u[run_end - 1].b, prev_len, &lf);
+                const text_features lf = u[run_end - 1].f;
                 unsigned char c0 = (unsigned char)s[u[run_end].b];
                 int lower = c0 >= 'a' && c0 <= 'z';
                 int full = prev_len + 1 + first_word_len(s, u[run_end].b, u[run_end].e) > width;
@@ -84,11 +102,11 @@ static size_t cut_units(const char *s, size_t n, unit *u, size_t cap) {
                 run_end++;
             }
             /* a paragraph ends a sentence; otherwise these were separate lines */
-            text_features last;
-            text_features_of(s + u[run_end - 1].b, u[run_end - 1].e - u[run_end - 1].b, &last);
+            const text_features last = u[run_end - 1].f;
             if (run_end - j > 1 && (last.ends_sentence || last.ends_colon)) {
                 unit joined = u[j];
                 joined.e = u[run_end - 1].e;
+                for (size_t m = j + 1; m < run_end; m++) features_add(&joined.f, &u[m].f);
                 u[out++] = joined;
                 j = run_end;
             } else {
@@ -141,7 +159,8 @@ static int reads_as_prose(const char *s, const unit *u) {
         (!f->ends_sentence || f->upper_initial * 4 >= f->words * 3))
         return 0; /* "RELATED: Title Case Headline", "Photo: Agency" */
     if (is_byline(s, u)) return 0;
-    if (f->words >= 25 && f->has_lower_word && f->stop * 8 >= f->words) return 1;
+    int looked_up = f->words < 40 ? f->words : 40;
+    if (f->words >= 25 && f->has_lower_word && f->stop * 8 >= looked_up) return 1;
     if ((f->ends_sentence || f->ends_colon) && f->words >= 4 && f->has_lower_word &&
         (f->stop > 0 || f->words >= 8))
         return 1;
@@ -176,7 +195,6 @@ int clean_residue(dyad_arena *a, const clean_text *in, clean_text *out, const ch
     if (!slots) return -1;
     size_t prose_chars = 0;
     for (size_t k = 0; k < nu; k++) {
-        text_features_of(s + u[k].b, u[k].e - u[k].b, &u[k].f);
         u[k].hash = hash_bytes(s + u[k].b, u[k].e - u[k].b);
         u[k].prose = reads_as_prose(s, &u[k]);
         u[k].comments_marker = is_comments_marker(s, &u[k]);

@@ -30,6 +30,7 @@ typedef struct html_block {
     uint32_t link_chars;   /* bytes of link text */
     uint32_t elem;         /* innermost element */
     uint32_t anc[HB_LEVELS]; /* block elements above the block's own one, nearest first; UINT32_MAX ends */
+    uint32_t bad_elem;     /* innermost element hinted boilerplate by class/id, UINT32_MAX none */
     uint16_t flags;
 } html_block;
 
@@ -38,6 +39,7 @@ typedef struct html_elem {
     uint32_t first_block, end_block;
     uint32_t chars, link_chars;   /* text below it */
     float score;                  /* from the blocks below it */
+    uint32_t class_hash;          /* of the class attribute, 0 when none */
     int8_t hint;                  /* -1 boilerplate, 1 content, 2 itemprop=articleBody */
     uint8_t kind;                 /* EK_* */
     uint16_t depth;
@@ -49,6 +51,7 @@ enum { EK_OTHER = 0, EK_DIV, EK_P, EK_ARTICLE, EK_SECTION, EK_TD, EK_PRE, EK_QUO
 /* An open element during the parse. */
 typedef struct html_frame {
     uint32_t elem;
+    uint32_t bad_elem;    /* innermost open element hinted boilerplate by class/id */
     uint16_t flags;
     uint8_t is_block;
 } html_frame;
@@ -75,7 +78,8 @@ static inline void hp_push(html_page *p, char c, uint32_t raw) {
 /* frames: the open elements, outermost first */
 int hp_add_block(html_page *p, uint32_t off, uint32_t len, uint32_t links, uint16_t flags,
                  const html_frame *frames, int nframes);
-uint32_t hp_add_elem(html_page *p, uint32_t parent, const char *tag, int hint, int depth);
+uint32_t hp_add_elem(html_page *p, uint32_t parent, const char *tag, int hint, int depth,
+                     uint32_t class_hash);
 /* The main text: kept blocks joined by blank lines (malloc'd text and map). */
 int hp_select(html_page *p, dy_buf *text, uint32_t **map, size_t *len);
 #endif

@@ -25,6 +25,11 @@
 
 typedef html_frame frame;
 
+#define HINT_CACHE_SIZE 256
+typedef struct hint_cache_entry { uint32_t class_hash; uint16_t flags; int hint; } hint_cache_entry;
+
+typedef struct feed_seg { size_t fed, raw; } feed_seg; /* parser offset -> raw offset */
+
 typedef struct parse_state {
     htmlParserCtxtPtr ctxt;
     dyad_doc *doc;
@@ -37,26 +42,58 @@ typedef struct parse_state {
     dy_buf title, h1, jsonld;
     int h1_done;
     html_meta meta;
+    hint_cache_entry hint_cache[HINT_CACHE_SIZE];
+    feed_seg *segs;
+    size_t nsegs, segs_cap, fed;
 } parse_state;
 
 /* ---- tag and attribute classes ---------------------------------------- */
 
-static int tag_in(const char *tag, const char *const *list) {
-    for (; *list; list++)
-        if (!strcasecmp(tag, *list)) return 1;
-    return 0;
+/* What a tag means to the extractor, looked up once per start and end tag. */
+enum {
+    TK_BLOCK = 1 << 0,  /* ends the open block; a container for scoring */
+    TK_CELL = 1 << 1,   /* td/th: a container, but a row is one line of text */
+    TK_SKIP = 1 << 2,   /* its text is never prose: scripts, styles, controls, media */
+    TK_BAD = 1 << 3,    /* boilerplate by tag: nav, footer, aside, header, figcaption */
+    TK_BR = 1 << 4,
+    TK_PAGE = 1 << 5,   /* html, body: page-wide classes say nothing */
+    TK_BODY = 1 << 6,
+    TK_TITLE = 1 << 7,
+    TK_A = 1 << 8,
+    TK_PRE = 1 << 9,
+    TK_LI = 1 << 10,
+    TK_SCRIPT = 1 << 11
+};
+typedef struct tag_kind { const char *name; uint16_t kinds; } tag_kind;
+static const tag_kind tag_kinds[] = { /* sorted by name */
+    {"a", TK_A}, {"address", TK_BLOCK}, {"article", TK_BLOCK}, {"aside", TK_BLOCK | TK_BAD},
+    {"audio", TK_SKIP}, {"blockquote", TK_BLOCK}, {"body", TK_BLOCK | TK_PAGE | TK_BODY},
+    {"br", TK_BR}, {"button", TK_SKIP}, {"canvas", TK_SKIP}, {"caption", TK_BLOCK},
+    {"center", TK_BLOCK}, {"dd", TK_BLOCK}, {"details", TK_BLOCK}, {"dialog", TK_SKIP},
+    {"div", TK_BLOCK}, {"dl", TK_BLOCK}, {"dt", TK_BLOCK}, {"embed", TK_SKIP},
+    {"fieldset", TK_BLOCK}, {"figcaption", TK_BLOCK | TK_BAD}, {"figure", TK_BLOCK},
+    {"footer", TK_BLOCK | TK_BAD}, {"form", TK_BLOCK}, {"h1", TK_BLOCK}, {"h2", TK_BLOCK},
+    {"h3", TK_BLOCK}, {"h4", TK_BLOCK}, {"h5", TK_BLOCK}, {"h6", TK_BLOCK},
+    {"head", TK_SKIP}, {"header", TK_BLOCK | TK_BAD}, {"hr", TK_BLOCK},
+    {"html", TK_BLOCK | TK_PAGE}, {"iframe", TK_SKIP}, {"input", TK_SKIP}, {"label", TK_SKIP},
+    {"li", TK_BLOCK | TK_LI}, {"main", TK_BLOCK}, {"map", TK_SKIP}, {"math", TK_SKIP},
+    {"menu", TK_BLOCK | TK_BAD}, {"nav", TK_BLOCK | TK_BAD}, {"noscript", TK_SKIP},
+    {"object", TK_SKIP}, {"ol", TK_BLOCK}, {"option", TK_SKIP}, {"p", TK_BLOCK},
+    {"pre", TK_BLOCK | TK_PRE}, {"script", TK_SKIP | TK_SCRIPT}, {"section", TK_BLOCK},
+    {"select", TK_SKIP}, {"style", TK_SKIP}, {"summary", TK_BLOCK}, {"svg", TK_SKIP},
+    {"table", TK_BLOCK}, {"tbody", TK_BLOCK}, {"td", TK_BLOCK | TK_CELL}, {"template", TK_SKIP},
+    {"textarea", TK_SKIP}, {"tfoot", TK_BLOCK}, {"th", TK_BLOCK | TK_CELL}, {"thead", TK_BLOCK},
+    {"title", TK_TITLE}, {"tr", TK_BLOCK}, {"ul", TK_BLOCK}, {"video", TK_SKIP}};
+
+static int cmp_tag(const void *key, const void *elem) {
+    return strcmp((const char *)key, ((const tag_kind *)elem)->name);
 }
 
-static const char *const skip_tags[] = {"script", "style", "noscript", "template", "svg", "math",
-                                        "iframe", "object", "embed", "canvas", "button", "select",
-                                        "option", "textarea", "input", "label", "head", "video",
-                                        "audio", "map", "dialog", NULL};
-static const char *const bad_tags[] = {"nav", "footer", "aside", "header", "figcaption", "menu", NULL};
-static const char *const block_tags[] = {
-    "p", "div", "section", "article", "main", "body", "blockquote", "li", "ul", "ol", "dl", "dd",
-    "dt", "td", "th", "tr", "table", "tbody", "thead", "tfoot", "h1", "h2", "h3", "h4", "h5", "h6",
-    "pre", "figure", "figcaption", "header", "footer", "nav", "aside", "form", "fieldset",
-    "address", "hr", "center", "caption", "details", "summary", "html", NULL};
+/* libxml2 gives HTML element names in lowercase. */
+static uint16_t tag_kinds_of(const char *name) {
+    const tag_kind *k = bsearch(name, tag_kinds, sizeof tag_kinds / sizeof tag_kinds[0], sizeof tag_kinds[0], cmp_tag);
+    return k ? k->kinds : 0;
+}
 
 /* Does a lowercase class/id string contain word as a whole dash/space/underscore token? */
 static int has_token(const char *s, const char *word) {
@@ -88,7 +125,10 @@ static const char *const bad_hints[] = {
 static const char *const good_hints[] = {"article", "content", "story", "entry", "post-body",
                                          "main", "text", "prose", "body", NULL};
 
-static uint16_t attr_flags(const char *const *attrs, int *hint) {
+/* Attribute names come lowercase from libxml2's HTML parser.
+ * with_names 0: only hidden/style/itemprop/role (class and id names matter
+ * on block elements, and matching them is the costly part) */
+static uint16_t attr_flags(const char *const *attrs, int *hint, int with_names) {
     uint16_t f = 0;
     *hint = 0;
     if (!attrs) return 0;
@@ -96,20 +136,21 @@ static uint16_t attr_flags(const char *const *attrs, int *hint) {
     size_t cl = 0;
     for (size_t i = 0; attrs[i]; i += 2) {
         const char *name = attrs[i], *val = attrs[i + 1] ? attrs[i + 1] : "";
-        if (!strcasecmp(name, "class") || !strcasecmp(name, "id")) {
+        if (!strcmp(name, "class") || !strcmp(name, "id")) {
+            if (!with_names) continue;
             for (const char *p = val; *p && cl + 2 < sizeof cls; p++) {
                 char c = *p;
                 cls[cl++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
             }
             cls[cl++] = ' ';
-        } else if (!strcasecmp(name, "hidden")) {
+        } else if (!strcmp(name, "hidden")) {
             f |= HB_SKIP;
-        } else if (!strcasecmp(name, "style")) {
+        } else if (!strcmp(name, "style")) {
             if (strstr(val, "display:none") || strstr(val, "display: none")) f |= HB_SKIP;
-        } else if (!strcasecmp(name, "itemprop") && !strcasecmp(val, "articleBody")) {
+        } else if (!strcmp(name, "itemprop") && !strcasecmp(val, "articleBody")) {
             f |= HB_GOOD;
             *hint = 2;
-        } else if (!strcasecmp(name, "role") &&
+        } else if (!strcmp(name, "role") &&
                    (!strcasecmp(val, "navigation") || !strcasecmp(val, "contentinfo") ||
                     !strcasecmp(val, "complementary") || !strcasecmp(val, "banner"))) {
             f |= HB_BAD;
@@ -132,13 +173,22 @@ static uint16_t attr_flags(const char *const *attrs, int *hint) {
 
 /* ---- text and blocks --------------------------------------------------- */
 
+/* The raw offset of the parser's position minus len_back bytes. The parser
+ * sees the page without script bodies and NUL bytes: segments map its
+ * offsets back to raw ones. */
 static uint32_t raw_pos(parse_state *st, size_t len_back) {
     xmlParserInputPtr in = st->ctxt ? st->ctxt->input : NULL;
-    if (!in || !in->cur || !in->base) return 0;
+    if (!in || !in->cur || !in->base || st->doc->raw_len == 0 || st->nsegs == 0) return 0;
     size_t pos = (size_t)in->consumed + (size_t)(in->cur - in->base);
     pos = pos >= len_back ? pos - len_back : 0;
-    if (st->doc->raw_len == 0) return 0;
-    return (uint32_t)(pos < st->doc->raw_len ? pos : st->doc->raw_len - 1);
+    size_t lo = 0, hi = st->nsegs;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (st->segs[mid].fed <= pos) lo = mid;
+        else hi = mid;
+    }
+    size_t raw = st->segs[lo].raw + (pos - st->segs[lo].fed);
+    return (uint32_t)(raw < st->doc->raw_len ? raw : st->doc->raw_len - 1);
 }
 
 static void flush_block(parse_state *st) {
@@ -179,6 +229,7 @@ static void on_characters(void *user, const xmlChar *ch, int len) {
     if ((top->flags & HB_H1) && !st->h1_done && st->h1.len < 1024) buf_push(&st->h1, ch, (size_t)len);
     html_page *pg = st->page;
     uint32_t raw = raw_pos(st, (size_t)len);
+    uint32_t raw_last = st->doc->raw_len ? (uint32_t)(st->doc->raw_len - 1) : 0;
     if (hp_reserve(pg, (size_t)len + 1)) return;
     int pre = top->flags & HB_PRE;
     for (int i = 0; i < len; i++) {
@@ -188,14 +239,34 @@ static void on_characters(void *user, const xmlChar *ch, int len) {
             continue;
         }
         if (st->pending_space) {
-            hp_push(pg, ' ', raw + (uint32_t)i);
+            hp_push(pg, ' ', raw + (uint32_t)i < raw_last ? raw + (uint32_t)i : raw_last);
             if (top->flags & HB_LINK) st->block_links++;
             st->pending_space = 0;
         }
         if (hp_reserve(pg, 2)) return;
-        hp_push(pg, c, raw + (uint32_t)i);
+        hp_push(pg, c, raw + (uint32_t)i < raw_last ? raw + (uint32_t)i : raw_last);
         if (top->flags & HB_LINK) st->block_links++;
     }
+}
+
+/* Class/id hints of a start tag, remembered per class string: pages repeat
+ * the same few class strings many times. */
+static uint16_t attr_flags_cached(parse_state *st, const char *const *attrs, uint32_t class_hash, int *hint,
+                                  int block) {
+    if (!block) return attr_flags(attrs, hint, 0);
+    int has_id = 0;
+    for (size_t i = 0; attrs && attrs[i]; i += 2)
+        if (!strcmp(attrs[i], "id") || !strcmp(attrs[i], "style") || !strcmp(attrs[i], "hidden") ||
+            !strcmp(attrs[i], "itemprop") || !strcmp(attrs[i], "role"))
+            has_id = 1;
+    if (has_id || !class_hash) return attr_flags(attrs, hint, 1);
+    hint_cache_entry *c = &st->hint_cache[class_hash % HINT_CACHE_SIZE];
+    if (c->class_hash != class_hash) {
+        c->class_hash = class_hash;
+        c->flags = attr_flags(attrs, &c->hint, 1);
+    }
+    *hint = c->hint;
+    return c->flags;
 }
 
 static void on_start(void *user, const xmlChar *name_x, const xmlChar **attrs_x) {
@@ -203,61 +274,64 @@ static void on_start(void *user, const xmlChar *name_x, const xmlChar **attrs_x)
     html_page *pg = st->page;
     const char *name = (const char *)name_x;
     const char *const *attrs = (const char *const *)attrs_x;
-    html_meta_start(&st->meta, st->doc->arena, name, attrs);
-    int is_block = tag_in(name, block_tags);
-    int is_br = !strcasecmp(name, "br");
-    if (is_block || is_br) flush_block(st);
-    if (is_br) {
-        if (st->depth > 0) st->pending_space = 0;
-    }
+    if (name[0] == 'm' || name[0] == 'l' || name[0] == 't') html_meta_start(&st->meta, st->doc->arena, name, attrs);
+    uint16_t tk = tag_kinds_of(name);
+    if (tk & TK_CELL) st->pending_space = st->page->text.len > st->block_start;
+    else if (tk & (TK_BLOCK | TK_BR)) flush_block(st);
     if (st->depth >= MAX_FRAMES) {
         st->depth++;
         return;
     }
     uint16_t parent_flags = st->depth ? st->frames[st->depth - 1].flags : 0;
     uint32_t parent_elem = st->depth ? st->frames[st->depth - 1].elem : UINT32_MAX;
+    uint32_t class_hash = 0;
+    for (size_t i = 0; attrs && attrs[i]; i += 2)
+        if (!strcmp(attrs[i], "class") && attrs[i + 1] && attrs[i + 1][0])
+            class_hash = (uint32_t)hash_bytes(attrs[i + 1], strlen(attrs[i + 1])) | 1u;
     int hint = 0;
     uint16_t f = (uint16_t)(parent_flags & ~(HB_H1 | HB_HEADING_MASK));
-    uint16_t af = attr_flags(attrs, &hint);
-    if (!strcasecmp(name, "body") || !strcasecmp(name, "html")) { /* page-wide classes say nothing */
+    uint16_t af = attrs ? attr_flags_cached(st, attrs, class_hash, &hint, (tk & TK_BLOCK) != 0) : 0;
+    if (tk & TK_PAGE) { /* page-wide classes say nothing */
         af &= (uint16_t)~HB_BADCLASS;
         hint = 0;
     }
     f |= af;
-    if (tag_in(name, skip_tags)) f |= HB_SKIP;
-    if (tag_in(name, bad_tags)) f |= HB_BAD;
-    if (!strcasecmp(name, "title") && !(parent_flags & HB_BODY)) f |= HB_TITLE;
-    if (!strcasecmp(name, "body")) f = (uint16_t)((f & ~HB_SKIP) | HB_BODY);
-    if (!strcasecmp(name, "a")) f |= HB_LINK;
-    if (!strcasecmp(name, "pre")) f |= HB_PRE;
-    if (!strcasecmp(name, "li")) f |= HB_LI;
-    if (!strcasecmp(name, "script")) {
+    if (tk & TK_SKIP) f |= HB_SKIP;
+    if (tk & TK_BAD) f |= HB_BAD;
+    if ((tk & TK_TITLE) && !(parent_flags & HB_BODY)) f |= HB_TITLE;
+    if (tk & TK_BODY) f = (uint16_t)((f & ~HB_SKIP) | HB_BODY);
+    if (tk & TK_A) f |= HB_LINK;
+    if (tk & TK_PRE) f |= HB_PRE;
+    if (tk & TK_LI) f |= HB_LI;
+    if (tk & TK_SCRIPT) {
         const char *type = NULL;
         for (size_t i = 0; attrs && attrs[i]; i += 2)
-            if (!strcasecmp(attrs[i], "type")) type = attrs[i + 1];
+            if (!strcmp(attrs[i], "type")) type = attrs[i + 1];
         if (type && strstr(type, "ld+json")) f |= HB_JSONLD;
     }
-    if ((name[0] == 'h' || name[0] == 'H') && name[1] >= '1' && name[1] <= '6' && !name[2]) {
+    if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && !name[2]) {
         f |= (uint16_t)(((name[1] - '0') & 7) << HB_HEADING_SHIFT);
         if (name[1] == '1') f |= HB_H1;
     }
     if (hint > 0) f |= HB_GOOD;
-    uint32_t id = hp_add_elem(pg, parent_elem, name, hint, st->depth);
+    uint32_t id = hp_add_elem(pg, parent_elem, name, hint, st->depth, class_hash);
     if (id == UINT32_MAX) {
         pg->failed = 1;
         id = 0;
     }
     frame *fr = &st->frames[st->depth++];
+    fr->bad_elem = (af & HB_BADCLASS) ? id : st->depth > 1 ? st->frames[st->depth - 2].bad_elem : UINT32_MAX;
     fr->elem = id;
     fr->flags = f;
-    fr->is_block = (uint8_t)(is_block != 0);
+    fr->is_block = (uint8_t)((tk & TK_BLOCK) != 0);
 }
 
 static void on_end(void *user, const xmlChar *name_x) {
     parse_state *st = user;
     if (st->depth == 0) return;
-    const char *name = (const char *)name_x;
-    if (tag_in(name, block_tags)) flush_block(st);
+    uint16_t tk = tag_kinds_of((const char *)name_x);
+    if (tk & TK_CELL) st->pending_space = st->page->text.len > st->block_start;
+    else if (tk & TK_BLOCK) flush_block(st);
     if (st->depth > MAX_FRAMES) {
         st->depth--;
         return;
@@ -295,6 +369,80 @@ static const char *collapse(dyad_arena *a, const dy_buf *b) {
     return n ? out : NULL;
 }
 
+/* Feed raw[a, b) to the parser around NUL bytes (a NUL ends libxml2's
+ * parse), recording where each piece came from. */
+static void feed_range(parse_state *st, htmlParserCtxtPtr ctxt, const char *raw, size_t a, size_t b) {
+    while (a < b) {
+        const char *z = memchr(raw + a, 0, b - a);
+        size_t end = z ? (size_t)(z - raw) : b;
+        if (end > a) {
+            if (st->nsegs == st->segs_cap) {
+                size_t cap = st->segs_cap ? st->segs_cap * 2 : 64;
+                feed_seg *ns = realloc(st->segs, cap * sizeof *ns);
+                if (!ns) {
+                    st->page->failed = 1;
+                    return;
+                }
+                st->segs = ns;
+                st->segs_cap = cap;
+            }
+            st->segs[st->nsegs].fed = st->fed;
+            st->segs[st->nsegs].raw = a;
+            st->nsegs++;
+            htmlParseChunk(ctxt, raw + a, (int)(end - a), 0);
+            st->fed += end - a;
+        }
+        a = end + 1;
+    }
+}
+
+/* Is raw[i] the start of the tag <name (any case), followed by a space, / or >? */
+static int tag_at(const char *raw, size_t n, size_t i, const char *name, size_t len) {
+    if (i + 1 + len >= n || strncasecmp(raw + i + 1, name, len) != 0) return 0;
+    char c = raw[i + 1 + len];
+    return c == ' ' || c == '>' || c == '/' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static const char *find_ci(const char *hay, size_t n, const char *needle, size_t len) {
+    for (const char *p = hay; (p = memchr(p, '<', (size_t)(hay + n - p))) != NULL; p++)
+        if ((size_t)(hay + n - p) >= len && strncasecmp(p, needle, len) == 0) return p;
+    return NULL;
+}
+
+/* Feed the page without the bodies of scripts and styles (more than half of
+ * a news page's bytes, and never text); JSON-LD scripts are kept for their
+ * metadata. Comments are fed whole so a "<script" inside one is no script. */
+static void feed_page(parse_state *st, htmlParserCtxtPtr ctxt, const char *raw, size_t n) {
+    size_t done = 0, i = 0;
+    while (i < n) {
+        const char *lt = memchr(raw + i, '<', n - i);
+        if (!lt) break;
+        i = (size_t)(lt - raw);
+        if (i + 4 <= n && !memcmp(raw + i, "<!--", 4)) {
+            const char *end = memmem(raw + i + 4, n - i - 4, "-->", 3);
+            i = end ? (size_t)(end - raw) + 3 : n;
+            continue;
+        }
+        int script = tag_at(raw, n, i, "script", 6), style = !script && tag_at(raw, n, i, "style", 5);
+        if (!script && !style) {
+            i++;
+            continue;
+        }
+        const char *gt = memchr(raw + i, '>', n - i);
+        if (!gt) break;
+        size_t body = (size_t)(gt - raw) + 1;
+        if (script && memmem(raw + i, body - i, "ld+json", 7)) { /* metadata: keep */
+            i = body;
+            continue;
+        }
+        const char *close = find_ci(raw + body, n - body, script ? "</script" : "</style", script ? 8 : 7);
+        if (!close) break;
+        feed_range(st, ctxt, raw, done, body);
+        done = i = (size_t)(close - raw);
+    }
+    feed_range(st, ctxt, raw, done, n);
+}
+
 int html_extract_ex(dyad_doc *doc, clean_text *out, int with_title) {
     html_page page;
     hp_init(&page);
@@ -322,14 +470,7 @@ int html_extract_ex(dyad_doc *doc, clean_text *out, int with_title) {
                                      HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_NOBLANKS |
                                      (utf8 ? HTML_PARSE_IGNORE_ENC : 0));
         st->ctxt = ctxt;
-        /* a NUL byte would end the parse early: feed around them */
-        size_t i = 0;
-        while (i < n) {
-            const char *z = memchr(raw + i, 0, n - i);
-            size_t end = z ? (size_t)(z - raw) : n;
-            if (end > i) htmlParseChunk(ctxt, raw + i, (int)(end - i), 0);
-            i = end + 1;
-        }
+        feed_page(st, ctxt, raw, n);
         htmlParseChunk(ctxt, NULL, 0, 1);
         st->ctxt = NULL;
         while (st->depth > 0) on_end(st, (const xmlChar *)"div"); /* close what is open */
@@ -376,6 +517,7 @@ int html_extract_ex(dyad_doc *doc, clean_text *out, int with_title) {
     buf_free(&st->title);
     buf_free(&st->h1);
     buf_free(&st->jsonld);
+    free(st->segs);
     free(st);
     hp_free(&page);
     return rc;

@@ -60,6 +60,7 @@ int hp_add_block(html_page *p, uint32_t off, uint32_t len, uint32_t links, uint1
     b->link_chars = links;
     b->flags = flags;
     b->elem = n > 0 ? frames[n - 1].elem : 0;
+    b->bad_elem = n > 0 ? frames[n - 1].bad_elem : UINT32_MAX;
     int level = -1; /* the block's own element first, then its containers */
     for (int k = 0; k < HB_LEVELS; k++) b->anc[k] = UINT32_MAX;
     for (int i = n - 1; i >= 0 && level < HB_LEVELS; i--) {
@@ -84,7 +85,8 @@ static uint8_t kind_of(const char *t) {
     return EK_OTHER;
 }
 
-uint32_t hp_add_elem(html_page *p, uint32_t parent, const char *tag, int hint, int depth) {
+uint32_t hp_add_elem(html_page *p, uint32_t parent, const char *tag, int hint, int depth,
+                     uint32_t class_hash) {
     if (p->nelems >= UINT32_MAX - 1) return UINT32_MAX;
     if (p->nelems == p->elems_cap) {
         size_t cap = p->elems_cap ? p->elems_cap * 2 : 512;
@@ -100,7 +102,25 @@ uint32_t hp_add_elem(html_page *p, uint32_t parent, const char *tag, int hint, i
     e->hint = (int8_t)hint;
     e->kind = kind_of(tag);
     e->depth = (uint16_t)(depth > 65535 ? 65535 : depth);
+    e->class_hash = class_hash;
     return (uint32_t)p->nelems++;
+}
+
+/* What a block of prose is worth: 1 + its commas + its length in hundreds
+ * (max 3); 0 for boilerplate, short or link text. */
+static float block_score(const html_page *p, const html_block *b, uint16_t bad_mask) {
+    if (b->flags & bad_mask) return 0;
+    if (b->len < 25 || b->link_chars * 2 > b->len) return 0;
+    if (((b->flags & HB_HEADING_MASK) >> HB_HEADING_SHIFT) == 1) return 0; /* the title is no evidence */
+    const unsigned char *s = (const unsigned char *)p->text.data + b->off;
+    int commas = 0;
+    for (uint32_t i = 0; i < b->len; i++) {
+        commas += s[i] == ',';
+        /* ideographic and fullwidth commas: 、 ， */
+        if (s[i] == 0xE3 && i + 2 < b->len && s[i + 1] == 0x80 && s[i + 2] == 0x81) commas++;
+        if (s[i] == 0xEF && i + 2 < b->len && s[i + 1] == 0xBC && s[i + 2] == 0x8C) commas++;
+    }
+    return 1.0f + (float)commas + (float)(b->len / 100 < 3 ? b->len / 100 : 3);
 }
 
 /* Every prose block gives its score to the block elements above it. */
@@ -108,18 +128,34 @@ static void score_blocks(html_page *p, uint16_t bad_mask) {
     for (size_t i = 0; i < p->nelems; i++) p->elems[i].score = 0;
     for (size_t bi = 0; bi < p->nblocks; bi++) {
         const html_block *b = &p->blocks[bi];
-        if (b->flags & bad_mask) continue;
-        if (b->len < 25 || b->link_chars * 2 > b->len) continue;
-        if (((b->flags & HB_HEADING_MASK) >> HB_HEADING_SHIFT) == 1) continue; /* the title is no evidence */
-        const char *s = p->text.data + b->off;
-        int commas = 0;
-        for (uint32_t i = 0; i < b->len; i++) commas += s[i] == ',';
-        float score = 1.0f + (float)commas + (float)(b->len / 100 < 3 ? b->len / 100 : 3);
+        float score = block_score(p, b, bad_mask);
+        if (score <= 0) continue;
         for (int level = 0; level < HB_LEVELS && b->anc[level] != UINT32_MAX; level++) {
             float div = level == 0 ? 1.0f : level == 1 ? 2.0f : (float)level * 3.0f;
             p->elems[b->anc[level]].score += score / div;
         }
     }
+}
+
+/* A class or id hint is not believed on an element that holds most of the
+ * page's prose (a wrapper named "has-sidebar" or "widget" around the
+ * article): its blocks lose the hint. */
+static int disbelieve_wrapper_hints(html_page *p) {
+    float *prefix = malloc((p->nblocks + 1) * sizeof *prefix);
+    if (!prefix) return -1;
+    prefix[0] = 0;
+    for (size_t i = 0; i < p->nblocks; i++)
+        prefix[i + 1] = prefix[i] + block_score(p, &p->blocks[i], HB_SKIP | HB_BAD);
+    float total = prefix[p->nblocks];
+    for (size_t i = 0; i < p->nblocks; i++) {
+        html_block *b = &p->blocks[i];
+        if (!(b->flags & HB_BADCLASS) || b->bad_elem == UINT32_MAX) continue;
+        const html_elem *e = &p->elems[b->bad_elem];
+        if (prefix[e->end_block] - prefix[e->first_block] >= 0.5f * total)
+            b->flags &= (uint16_t)~HB_BADCLASS;
+    }
+    free(prefix);
+    return 0;
 }
 
 /* The adjusted score readability gives a candidate container. */
@@ -151,7 +187,7 @@ static int block_is_boilerplate(const html_page *p, const html_block *b, uint16_
     if (f.strong_ui && f.words <= 40) return 1;
     if (f.ui * 3 >= f.words && f.words <= 15) return 1;
     if (f.time_only) return 1;
-    if (!heading && f.words < 3 && !f.ends_sentence) return 1;
+    if (!heading && f.words < 3 && f.chars < 20 && !f.ends_sentence) return 1;
     return 0;
 }
 
@@ -188,6 +224,7 @@ static int select_pass(html_page *p, uint16_t bad_mask, dy_buf *text, uint32_t *
     }
 #ifdef HTML_SELECT_DEBUG
     if (getenv("HPDEBUG")) { fprintf(stderr, "best %zu score %.1f blocks %u-%u nblocks %zu\n", best, best_score, best==SIZE_MAX?0:p->elems[best].first_block, best==SIZE_MAX?0:p->elems[best].end_block, p->nblocks);
+      for (size_t i = 0; i < p->nelems; i++) if (p->elems[i].score > 5) fprintf(stderr, "E%zu parent %u kind %d depth %u score %.1f final %.1f blocks %u-%u chars %u links %u hint %d\n", i, p->elems[i].parent, p->elems[i].kind, p->elems[i].depth, p->elems[i].score, final_score(&p->elems[i]), p->elems[i].first_block, p->elems[i].end_block, p->elems[i].chars, p->elems[i].link_chars, p->elems[i].hint);
       for (size_t i = 0; i < p->nblocks; i++) fprintf(stderr, "B%zu e%u f%x l%u k%u a%u/%.1f: %.*s\n", i, p->blocks[i].elem, p->blocks[i].flags, p->blocks[i].len, p->blocks[i].link_chars, p->blocks[i].anc[0], p->blocks[i].anc[0]==UINT32_MAX?0:final_score(&p->elems[p->blocks[i].anc[0]]), (int)(p->blocks[i].len < 100 ? p->blocks[i].len : 100), p->text.data + p->blocks[i].off); }
 #endif
     uint8_t *in_region = calloc(p->nblocks, 1);
@@ -208,6 +245,16 @@ static int select_pass(html_page *p, uint16_t bad_mask, dy_buf *text, uint32_t *
                 if (take) memset(in_region + s->first_block, 1, s->end_block - s->first_block);
             }
         }
+        /* an article split around figures or ads goes on in containers of the
+         * same class elsewhere in the page */
+        if (t->class_hash) {
+            for (size_t i = 0; i < p->nelems; i++) {
+                const html_elem *s = &p->elems[i];
+                if (i == best || s->class_hash != t->class_hash || s->kind != t->kind || s->score <= 0) continue;
+                if (s->first_block >= t->first_block && s->end_block <= t->end_block) continue;
+                memset(in_region + s->first_block, 1, s->end_block - s->first_block);
+            }
+        }
     }
     int rc = 0;
     for (size_t i = 0; i < p->nblocks && !rc; i++) {
@@ -225,6 +272,7 @@ int hp_select(html_page *p, dy_buf *text, uint32_t **map, size_t *len) {
     *len = 0;
     size_t map_cap = 0;
     if (p->nblocks == 0) return 0;
+    if (disbelieve_wrapper_hints(p)) return -1;
     if (select_pass(p, HB_SKIP | HB_BAD | HB_BADCLASS, text, map, &map_cap)) return -1;
     if (text->len < HB_MIN_MAIN_TEXT) {
         dy_buf t2 = {0};

@@ -81,7 +81,31 @@ static int blank_line_between(const dyad_doc *doc, const dyad_token *a, const dy
 static int abbrev_ends_sentence(const dyad_token *abbr, const dyad_token *next) {
     if (abbr->len <= 2) return 0; /* an initial */
     if (abbrev_is_title(abbr->form, abbr->len - 1)) return 0;
+    if (abbr->len == 4 && !memcmp(abbr->form, "etc.", 4)) return starts_upper(next); /* ends a list */
     return starts_upper(next) && word_opens_sentence(next->form, next->len);
+}
+
+static int form_is(const dyad_token *t, const char *lit) {
+    size_t n = strlen(lit);
+    return t->len == n && !memcmp(t->form, lit, n);
+}
+
+/* "Regards," "Thanks," closing a message before the signature */
+static int sign_off(const dyad_doc *doc, size_t i) {
+    if (i == 0 || !form_is(&doc->tokens[i], ",")) return 0;
+    const dyad_token *w = &doc->tokens[i - 1];
+    return form_is(w, "Regards") || form_is(w, "Thanks") || form_is(w, "Sincerely") || form_is(w, "Cheers") ||
+           form_is(w, "regards");
+}
+
+/* "08/16/2000 03:48 PM": a message header's time stamp ends a unit */
+static int header_stamp(const dyad_doc *doc, size_t i) {
+    if (i < 2) return 0;
+    const dyad_token *t = &doc->tokens[i];
+    if (!form_is(t, "AM") && !form_is(t, "PM")) return 0;
+    const dyad_token *time = t - 1, *date = t - 2;
+    return memchr(time->form, ':', time->len) && memchr(date->form, '/', date->len) &&
+           date->form[0] >= '0' && date->form[0] <= '9';
 }
 
 static int add_sentence(dyad_doc *doc, size_t first, size_t last) {
@@ -116,6 +140,7 @@ dyad_status sent_split(dyad_doc *doc, dyad_error *err) {
             }
         }
         if (!boundary && is_emoticon(t) && !starts_lower(t + 1)) boundary = 1;
+        if (!boundary && (sign_off(doc, i) || header_stamp(doc, i)) && starts_upper(t + 1)) boundary = 1;
         if (!boundary && (t->flags & TOK_ABBREV) && abbrev_ends_sentence(t, t + 1)) boundary = 1;
         if (boundary) {
             if (add_sentence(doc, first, i)) {

@@ -8,6 +8,7 @@
  * split unless the first part is a prefix EWT keeps (non-, pre-, e-). URLs,
  * e-mail addresses, @handles and #tags stay whole. No allocation except the
  * token array and the forms, both in the document arena. */
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 #include <utf8proc.h>
@@ -46,7 +47,11 @@ typedef struct tk {
     const unsigned char *t;
     size_t n;
     int failed;
-    int chunk_has_at;   /* the current whitespace-delimited chunk holds '@' */
+    /* the current whitespace-delimited chunk's first '@' and the start of
+     * the e-mail characters before it: an address is tried once per chunk,
+     * so a long chunk is never rescanned from every word in it */
+    size_t at_pos, email_from;
+    int email_tried;
 } tk;
 
 /* class of the non-ASCII character at i; *len = its byte length */
@@ -144,8 +149,8 @@ static size_t nonspace_end(const tk *k, size_t i) {
 
 /* http://..., www.x.org: the whole run up to the next space, trimmed */
 static size_t scan_url(tk *k, size_t i) {
-    unsigned char c0 = k->t[i] | 0x20;
-    if (c0 != 'h' && c0 != 'f' && c0 != 'w') return 0;
+    unsigned char c0 = k->t[i] | 0x20, c1 = i + 3 < k->n ? (k->t[i + 1] | 0x20) : 0;
+    if (!((c0 == 'h' && c1 == 't') || (c0 == 'f' && c1 == 't') || (c0 == 'w' && c1 == 'w'))) return 0;
     if (!(starts_ci(k, i, "http://") || starts_ci(k, i, "https://") || starts_ci(k, i, "ftp://") ||
           (starts_ci(k, i, "www.") && i + 4 < k->n && is_ascii_alnum(k->t[i + 4]))))
         return 0;
@@ -158,7 +163,8 @@ static int email_char(unsigned char c) { return is_ascii_alnum(c) || c == '.' ||
 
 /* name@host.tld */
 static size_t scan_email(tk *k, size_t i) {
-    if (!k->chunk_has_at) return 0;
+    if (k->email_tried || i < k->email_from || i >= k->at_pos) return 0;
+    k->email_tried = 1;
     size_t j = i;
     while (j < k->n && email_char(k->t[j])) j++;
     if (j == i || j >= k->n || k->t[j] != '@') return 0;
@@ -312,14 +318,18 @@ static size_t scan_punct(tk *k, size_t i, size_t len) {
 }
 
 dyad_status tok_tokenize(dyad_doc *doc, const char *text, size_t n, dyad_error *err) {
-    tk k = {doc, (const unsigned char *)text, n, 0, 0};
+    tk k = {doc, (const unsigned char *)text, n, 0, SIZE_MAX, 0, 1};
     size_t i = 0, l, chunk_end = 0;
     while (i < n && !k.failed) {
         int c = class_at(k.t, n, i, &l);
         if (c == K_SPACE) { i += l; continue; }
         if (i >= chunk_end) { /* a new chunk: note whether an e-mail address may be in it */
             chunk_end = nonspace_end(&k, i);
-            k.chunk_has_at = memchr(k.t + i, '@', chunk_end - i) != NULL;
+            const unsigned char *at = memchr(k.t + i, '@', chunk_end - i);
+            k.at_pos = at ? (size_t)(at - k.t) : SIZE_MAX;
+            k.email_from = k.at_pos;
+            while (at && k.email_from > i && email_char(k.t[k.email_from - 1])) k.email_from--;
+            k.email_tried = !at;
         }
         size_t next = 0;
         if (is_word_class(c)) {
