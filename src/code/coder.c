@@ -282,7 +282,7 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
         actor_ref s = ns ? actor_resolve(c, srcs[i]) : none;
         for (size_t j = 0; j < (nt ? nt : 1); j++) {
             actor_ref t = speech_target ? about : nt ? actor_resolve(c, tgts[j]) : none;
-            if (!s.code[0] && !t.code[0] && (field_format || !s.span.len || !t.span.len)) continue;
+            if (!s.code[0] && !t.code[0]) continue;
             if (p->need_target && !t.code[0]) continue;
             /* "..., she said": a speaker with nothing said about anyone is no event */
             if (!t.code[0] && modality_is_speech(c, v)) continue;
@@ -297,6 +297,19 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
     }
     if (any) coded[v] = 1;
     return DYAD_OK;
+}
+
+/* "offered criticism of X", "launched an attack on X": the noun carries the
+ * event; the light verb only lends it its subject. */
+static int light_verb_of_event_noun(const sent_ctx *c, int32_t v, const pattern_hit *hits) {
+    int32_t o = tree_child(c, v, "obj");
+    return o >= 0 && hits[o].pattern && hits[o].pattern->is_noun && hits[v].object != o && is_light_verb(c, v);
+}
+
+/* "condemned the attack on X": one event, the verb's; the noun is what it is about */
+static int noun_inside_coded_verb(const sent_ctx *c, int32_t k, const uint8_t *coded) {
+    int32_t h = tree_head(c, k);
+    return h >= 0 && coded[h] && !is_light_verb(c, h);
 }
 
 static dyad_status code_sentence(const dy_dicts *d, dyad_doc *doc, uint32_t si, const char *date, int32_t day,
@@ -321,15 +334,19 @@ static dyad_status code_sentence(const dy_dicts *d, dyad_doc *doc, uint32_t si, 
     uint8_t *coded = arena_calloc(doc->arena, c.n, 1);
     pattern_hit *hits = arena_calloc(doc->arena, c.n, sizeof *hits);
     if (!coded || !hits) return DYAD_ENOMEM;
-    /* first every predicate, then the speech verbs whose clause coded nothing */
-    for (int32_t v = 0; v < (int32_t)c.n; v++) {
-        if (!best_pattern(&c, v, &hits[v])) continue;
-        if (modality_is_speech(&c, v) && tree_child(&c, v, "ccomp") >= 0 && !hits[v].pattern->prep &&
-            hits[v].target < 0)
-            continue;
-        dyad_status st = code_predicate(&c, si, v, &hits[v], date, coded, 0);
-        if (st) return st;
-    }
+    for (int32_t v = 0; v < (int32_t)c.n; v++) best_pattern(&c, v, &hits[v]);
+    /* verbs first, then event nouns, then the speech verbs whose clause coded nothing */
+    for (int pass = 0; pass < 2; pass++)
+        for (int32_t v = 0; v < (int32_t)c.n; v++) {
+            const dict_pattern *p = hits[v].pattern;
+            if (!p || p->is_noun != pass) continue;
+            if (modality_is_speech(&c, v) && tree_child(&c, v, "ccomp") >= 0 && !p->prep && hits[v].target < 0)
+                continue;
+            if (!pass && light_verb_of_event_noun(&c, v, hits)) continue;
+            if (pass && noun_inside_coded_verb(&c, v, coded)) continue;
+            dyad_status st = code_predicate(&c, si, v, &hits[v], date, coded, 0);
+            if (st) return st;
+        }
     for (int32_t v = 0; v < (int32_t)c.n; v++) {
         if (!hits[v].pattern || coded[v] || !modality_is_speech(&c, v)) continue;
         dyad_status st = code_predicate(&c, si, v, &hits[v], date, coded, 1);

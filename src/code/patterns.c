@@ -164,7 +164,14 @@ int pattern_match(const sent_ctx *c, int32_t v, const dict_pattern *p, pattern_h
 }
 
 static const char *const light_verbs[] = {"have", "hold", "pay", "make", "announce", "impose", "conduct",
-                                           "launch", "give", "stage", "carry", "issue", "begin", "sign", NULL};
+                                           "launch", "give", "stage", "carry", "issue", "begin", "sign",
+                                           "offer", "express", "voice", "open", "take", "mount", NULL};
+
+int is_light_verb(const sent_ctx *c, int32_t v) {
+    for (int i = 0; light_verbs[i]; i++)
+        if (lemma_is(c, v, light_verbs[i])) return 1;
+    return 0;
+}
 
 /* The source of predicate v: its subject, the by-agent of a passive, or the
  * subject it inherits from the clause it hangs on. */
