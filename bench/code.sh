@@ -3,7 +3,8 @@
 # and code_doc throughput in sentences/s over the UD EWT test set's gold
 # parses, with the Phoenix/PETRARCH2 reference dictionaries (~27,000 actors,
 # ~15,000 verb patterns; targets: load <= 200 ms, >= 20,000 sentences/s) and
-# with dyad's own dicts/.
+# with dyad's own dicts/; also the Phoenix dictionaries compiled by
+# `dyad train dicts` (memory-mapped).
 set -uo pipefail
 shared="${DYAD_SHARED:-../shared}/data"
 gold="$shared/ud-ewt/en_ewt-ud-test.conllu"
@@ -25,4 +26,7 @@ report() { # name dicts format
   echo "code: $1 dictionaries: $sps sentences/s coder alone, one thread ($n EWT test sentences, gold parses, $ev events; best of 5, CPU time)"
 }
 report phoenix "$phoenix" petrarch
+if build/dyad train dicts --dicts "$phoenix" --dict-format petrarch --out build/phoenix.dicts.bin 2>/dev/null; then
+  report "phoenix compiled (build/phoenix.dicts.bin)" build/phoenix.dicts.bin petrarch
+fi
 [ -d dicts ] && report dyad dicts dyad

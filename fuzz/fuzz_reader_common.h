@@ -13,8 +13,9 @@
 #include "io/reader.h"
 
 static int fuzz_read_all(const uint8_t *data, size_t size, dyad_format fmt, const char *suffix) {
-    char path[64];
-    snprintf(path, sizeof path, "/tmp/dyad-fuzz-XXXXXX%s", suffix);
+    char path[512];
+    const char *tmp = getenv("TMPDIR");
+    snprintf(path, sizeof path, "%s/dyad-fuzz-XXXXXX%s", tmp && *tmp ? tmp : "/tmp", suffix);
     int fd = mkstemps(path, (int)strlen(suffix));
     if (fd < 0) return 0;
     size_t done = 0;

@@ -187,3 +187,41 @@ TEST(clean_word_classes) {
     CHECK(!word_is_strong_ui("share", 5));
     CHECK(!word_is_ui("advertisements!", 15));
 }
+
+/* Short sentences of a report stay; short prompts go. */
+TEST(clean_short_sentences_are_report_prompts_are_not) {
+    const char *raw = "Police cordoned off the square after the blast on Friday, witnesses said.\n\n"
+                      "He declined.\n\n"
+                      "Read more.\n\n"
+                      "Nobody was hurt.\n\n"
+                      "Leave a reply.\n\n"
+                      "The city council will meet on Monday to discuss security at public events.\n";
+    dyad_doc *doc = clean_bytes(raw, strlen(raw));
+    CHECK_CONTAINS(doc->text, "\n\nHe declined.\n\nNobody was hurt.\n\n");
+    CHECK(strstr(doc->text, "Read more") == NULL);
+    CHECK(strstr(doc->text, "Leave a reply") == NULL);
+    dyad_doc_free(doc);
+}
+
+/* Text with no prose at all (a record, a headline) is kept, not called residue. */
+TEST(clean_keeps_text_without_prose) {
+    const char *raw = "ISRAEL ATTACKED LEBANON\nSYRIA CONDEMNED ATTACK";
+    dyad_doc *doc = clean_bytes(raw, strlen(raw));
+    CHECK_CONTAINS(doc->text, "ISRAEL ATTACKED LEBANON");
+    CHECK_CONTAINS(doc->text, "SYRIA CONDEMNED ATTACK");
+    dyad_doc_free(doc);
+}
+
+/* A caption ending in its credit goes even when shown once; a sentence that
+ * lost its final mark but reads as prose stays. */
+TEST(clean_caption_credit_and_unpunctuated_prose) {
+    const char *raw = "Police officers stand guard outside parliament in Dhaka on Sunday Photograph: Agency\n\n"
+                      "The opposition said it would boycott the vote, and its leaders called for a general strike "
+                      "across the country on Monday\n\n"
+                      "Election officials said turnout was low in the capital.\n";
+    dyad_doc *doc = clean_bytes(raw, strlen(raw));
+    CHECK(strstr(doc->text, "Photograph") == NULL);
+    CHECK_CONTAINS(doc->text, "called for a general strike across the country on Monday\n\n");
+    CHECK_CONTAINS(doc->text, "turnout was low in the capital.");
+    dyad_doc_free(doc);
+}

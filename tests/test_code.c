@@ -312,3 +312,37 @@ TEST(code_tabari_dictionaries) {
     CHECK(code_dicts_load(check_path("tests/data/code/dicts"), "tabari", NULL, NULL, &err) == NULL);
     CHECK_INT(err.status, DYAD_EDICT);
 }
+
+TEST(code_compiled_dictionaries) {
+    char out[512];
+    snprintf(out, sizeof out, "%s/dicts.bin", check_tmpdir());
+    dyad_train_opts o = {0};
+    o.what = "dicts";
+    o.dicts = check_path("tests/data/code/dicts");
+    o.out = out;
+    dyad_error err;
+    dyad_error_clear(&err);
+    CHECK_INT(code_compile_dicts(&o, NULL, &err), DYAD_OK);
+    dy_dicts *d = code_dicts_load(out, "dyad", NULL, NULL, &err);
+    CHECK(d != NULL);
+    if (!d) return;
+    dyad_doc *doc = coded_fixture(d, "2023-05-01");
+    char b[512];
+    CHECK_STR(events_of(doc, 5, b, sizeof b), "JPNGOV>AUSGOV:036/asserted");
+    CHECK_STR(events_of(doc, 14, b, sizeof b), "CHN>TWN:161/asserted");
+    CHECK_STR(events_of(doc, 16, b, sizeof b), ""); /* discards survive compilation */
+    dyad_doc_free(doc);
+    code_dicts_free(d);
+    /* a damaged file is one clear error, not a crash */
+    FILE *f = fopen(out, "r+b");
+    CHECK(f != NULL);
+    if (f) {
+        fseek(f, 200, SEEK_SET);
+        fputc('X', f);
+        fclose(f);
+    }
+    dyad_error_clear(&err);
+    CHECK(code_dicts_load(out, "dyad", NULL, NULL, &err) == NULL);
+    CHECK_INT(err.status, DYAD_EDICT);
+    CHECK_CONTAINS(err.message, "recompile");
+}

@@ -100,13 +100,14 @@ typedef struct {
     pattern_rec *recs;
     size_t n, cap;
     int bad_lines;
+    int verbose; /* print bad lines (only the well-formedness test does) */
     int files;
     int covered[N_LEAVES + N_ROOTS];
 } pred_set;
 
 static void report_bad(pred_set *s, const char *where, const char *what, const char *text) {
     s->bad_lines++;
-    if (s->bad_lines <= 20) fprintf(stderr, "  %s: %s: \"%s\"\n", where, what, text);
+    if (s->verbose && s->bad_lines <= 20) fprintf(stderr, "  %s: %s: \"%s\"\n", where, what, text);
 }
 
 /* Checks one pattern's token order: head [+word...] [*lemma] [prep] [~] [!].
@@ -241,8 +242,9 @@ static int by_key(const void *a, const void *b) {
     return c ? c : strcmp(x->code, y->code);
 }
 
-static void load_predicates(pred_set *s) {
+static void load_predicates(pred_set *s, int verbose) {
     memset(s, 0, sizeof *s);
+    s->verbose = verbose;
     const char *dir = check_path("dicts/predicates");
     DIR *d = opendir(dir);
     if (!d) {
@@ -275,7 +277,7 @@ static const pattern_rec *find_pattern(const pred_set *s, const char *key) {
 
 TEST(predicates_every_line_is_well_formed) {
     pred_set s;
-    load_predicates(&s);
+    load_predicates(&s, 1);
     CHECK(s.files >= 20);
     CHECK_INT(s.bad_lines, 0);
     free(s.recs);
@@ -283,7 +285,7 @@ TEST(predicates_every_line_is_well_formed) {
 
 TEST(predicates_cover_every_cameo_code) {
     pred_set s;
-    load_predicates(&s);
+    load_predicates(&s, 0);
     int missing = 0;
     for (size_t i = 0; i < N_LEAVES; i++) {
         if (s.covered[i] == 0) {
@@ -298,7 +300,7 @@ TEST(predicates_cover_every_cameo_code) {
 
 TEST(predicates_are_not_filed_under_two_codes) {
     pred_set s;
-    load_predicates(&s);
+    load_predicates(&s, 0);
     int clashes = 0;
     for (size_t i = 1; i < s.n; i++) {
         const pattern_rec *a = &s.recs[i - 1], *b = &s.recs[i];
@@ -331,7 +333,7 @@ TEST(predicates_core_entries_have_expected_codes) {
         {"verb urge ~", "020"},        {"verb call on ~", "020"},
     };
     pred_set s;
-    load_predicates(&s);
+    load_predicates(&s, 0);
     for (size_t i = 0; i < sizeof expected / sizeof expected[0]; i++) {
         const pattern_rec *r = find_pattern(&s, expected[i][0]);
         if (!r) {
@@ -340,6 +342,27 @@ TEST(predicates_core_entries_have_expected_codes) {
         }
         CHECK_STR(r->code, expected[i][1]);
     }
+    free(s.recs);
+}
+
+/* Light verbs say nothing on their own: "take", "make", "get" ... may only
+ * head a pattern together with a particle, object or preposition. */
+TEST(predicates_light_verbs_never_stand_alone) {
+    static const char *const light[] = {"take", "make", "get", "have", "be", "do", "give", "put",
+                                        "go", "come", "set", "hold", "keep", "see", "let", "call"};
+    pred_set s;
+    load_predicates(&s, 0);
+    int bare = 0;
+    for (size_t i = 0; i < s.n; i++) {
+        const char *key = s.recs[i].key + 5; /* after "verb " / "noun " */
+        for (size_t k = 0; k < sizeof light / sizeof light[0]; k++)
+            if (strcmp(key, light[k]) == 0) {
+                bare++;
+                fprintf(stderr, "  bare light verb \"%s\" at %s\n", key, s.recs[i].where);
+            }
+    }
+    CHECK_INT(bare, 0);
+    CHECK(s.n > 0);
     free(s.recs);
 }
 

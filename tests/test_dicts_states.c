@@ -358,6 +358,26 @@ static void check_memberships(dict_set *s) {
     }
 }
 
+/* Matching ignores case (except for short all-capital names), so a name that
+ * is also an everyday word would fire on ordinary text. */
+static void check_common_words(dict_set *s) {
+    static const char *const common[] = {"male", "diet", "amnesty", "memorial", "pole", "poles", "english", "nice",
+                                         "tyre", "amazon", "rio", "the commission", "the hill", "the economist",
+                                         "the hindu", "commons", "congress", "house", "is", "us", "who", "pillar two",
+                                         "victoria", "georgetown university", "labour", "labor", "renaissance",
+                                         "national front", "one nation", "greens", "cctv", NULL};
+    for (size_t i = 0; i < s->n; i++) {
+        const dict_entry *e = &s->entries[i];
+        if (strcmp(e->kind, "actor") && strcmp(e->kind, "adjective") && strcmp(e->kind, "metonym")) continue;
+        for (int j = 0; j < e->n_items; j++) {
+            const char *name = e->items[j];
+            int short_caps = strlen(name) <= 3 && isupper((unsigned char)name[0]) && isupper((unsigned char)name[strlen(name) - 1]);
+            for (const char *const *w = common; *w; w++)
+                if (!strcasecmp(name, *w) && !short_caps) problem(s, e->file, e->line, "name is an everyday word", name);
+        }
+    }
+}
+
 TEST(dicts_states_parser_reports_bad_lines) {
     dict_set s;
     memset(&s, 0, sizeof s);
@@ -365,16 +385,18 @@ TEST(dicts_states_parser_reports_bad_lines) {
     check_state_codes(&s);
     check_memberships(&s);
     const char *out = s.problems.data ? s.problems.data : "";
-    CHECK_CONTAINS(out, "bad.txt:1: continuation without an entry above");
-    CHECK_CONTAINS(out, "bad.txt:3: unknown entry kind 'actr'");
-    CHECK_CONTAINS(out, "bad.txt:4: bad code 'chn'");
-    CHECK_CONTAINS(out, "bad.txt:5: bad date range");
-    CHECK_CONTAINS(out, "bad.txt:6: empty item");
-    CHECK_CONTAINS(out, "bad.txt:7: unknown role in code 'CHNGVO'");
-    CHECK_CONTAINS(out, "bad.txt:8: bad date range");       /* 2023-02-30 */
-    CHECK_CONTAINS(out, "bad.txt:9: bad date range");       /* to before from */
-    CHECK_CONTAINS(out, "bad.txt:10: member is not a known actor 'XYZ'");
-    CHECK_INT(s.n_problems, 9);
+    CHECK_CONTAINS(out, "bad.txt:2: continuation without an entry above");
+    CHECK_CONTAINS(out, "bad.txt:4: unknown entry kind 'actr'");
+    CHECK_CONTAINS(out, "bad.txt:5: bad code 'chn'");
+    CHECK_CONTAINS(out, "bad.txt:6: bad date range");
+    CHECK_CONTAINS(out, "bad.txt:7: empty item");
+    CHECK_CONTAINS(out, "bad.txt:8: unknown role in code 'CHNGVO'");
+    CHECK_CONTAINS(out, "bad.txt:9: bad date range");       /* 2023-02-30 */
+    CHECK_CONTAINS(out, "bad.txt:10: bad date range");       /* to before from */
+    CHECK_CONTAINS(out, "bad.txt:11: member is not a known actor 'XYZ'");
+    check_common_words(&s);
+    CHECK_CONTAINS(s.problems.data, "bad.txt:16: name is an everyday word 'Male'");
+    CHECK_INT(s.n_problems, 10);
     /* the good lines around them still load */
     CHECK_STR(code_of(&s, "actor", "People's Republic of China"), "CHN");
     CHECK(related_on(&s, "member", "AUKUS", "AUS", "2021-09-15"));
@@ -387,6 +409,7 @@ TEST(dicts_states_every_line_well_formed) {
     check_state_codes(&s);
     check_name_conflicts(&s);
     check_memberships(&s);
+    check_common_words(&s);
     if (s.n_problems) check_fail(__FILE__, __LINE__, "%d dictionary problems:\n%s", s.n_problems, s.problems.data);
     CHECK(s.n > 900); /* states, adjectives, capitals, organisations, groups, media */
     free_set(&s);
@@ -479,6 +502,10 @@ TEST(dicts_states_memberships_have_verified_dates) {
     CHECK(!related_on(&s, "member", "IGOWSTNAT", "SWE", "2024-03-06"));
     CHECK(related_on(&s, "member", "IGOWSTNAT", "SWE", "2024-03-07"));
     CHECK(related_on(&s, "member", "IGOWSTNAT", "USA", "1990-01-01"));
+    CHECK(related_on(&s, "member", "IGOWSTNAT", "DEU", "1955-05-06")); /* instrument deposited */
+    CHECK(!related_on(&s, "member", "IGOWSTNAT", "DEU", "1955-05-05"));
+    CHECK(related_on(&s, "member", "IGOSEAASN", "TLS", "2025-10-26"));
+    CHECK(!related_on(&s, "member", "IGOSEAASN", "TLS", "2025-10-25"));
     CHECK(!related_on(&s, "member", "IGOWSTNAT", "JPN", "2024-04-08"));
     CHECK_STR(code_of(&s, "actor", "NATO"), "IGOWSTNAT");
     /* EU: the UK a member until 2020-01-31 */

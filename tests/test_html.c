@@ -163,3 +163,34 @@ TEST(html_cli_extract) {
     CHECK(out && strstr(out, "Share on Facebook") == NULL);
     free(out);
 }
+
+/* `dyad eval extract` on two pages (one gzip'd): perfect bodies score 1.0,
+ * a wrong ground truth fails --check. */
+TEST(html_eval_extract_scores_and_checks) {
+    char *out = NULL;
+    int rc = check_run_cli("eval extract tests/data/clean/extract/ground-truth.json --pred /dev/null", &out);
+    CHECK_INT(rc, 0);
+    CHECK_CONTAINS(out, "pages 2\n");
+    CHECK_CONTAINS(out, "F1 1.000");
+    free(out);
+    rc = check_run_cli("eval extract --check tests/data/clean/extract/ground-truth-wrong.json "
+                       "--html-dir tests/data/clean/extract/html 2>/dev/null", &out);
+    CHECK(rc != 0);
+    CHECK_CONTAINS(out, "precision 0.500");
+    free(out);
+}
+
+/* A UTF-8 page with a stray bad byte stays UTF-8; an undeclared Latin-1 page
+ * is read as Latin-1. Both give "café". */
+TEST(html_encoding_slips_and_latin1) {
+    const char slip[] = "<html><body><p>The minister said caf\xC3\xA9 owners \xFF were angry about "
+                        "the new tax on Monday, officials said.</p></body></html>";
+    dyad_doc *doc = clean_html(slip, sizeof slip - 1);
+    CHECK_CONTAINS(doc->text, "caf\xC3\xA9 owners were angry");
+    dyad_doc_free(doc);
+    const char latin[] = "<html><body><p>The minister said caf\xE9 owners were angry about "
+                         "the new tax on Monday, officials said.</p></body></html>";
+    doc = clean_html(latin, sizeof latin - 1);
+    CHECK_CONTAINS(doc->text, "caf\xC3\xA9 owners were angry");
+    dyad_doc_free(doc);
+}

@@ -232,3 +232,27 @@ TEST(nlp_train_and_eval_tiny_treebank) {
     CHECK(nlp_train(&o, NULL, &err) != DYAD_OK);
     CHECK_CONTAINS(err.input, "missing.conllu");
 }
+
+#include "nlp/nlp_internal.h"
+TEST(nlp_lemmatizer_rules_for_unseen_and_irregular_words) {
+    nlp_lemmatizer l;
+    dyad_error err;
+    dyad_error_clear(&err);
+    CHECK_INT(lemmatizer_load(&l, check_path("models/lemmatizer.dyad"), &err), 0);
+    if (err.status) return;
+    dyad_arena *a = arena_new(4096);
+    CHECK_STR(lemmatize(&l, "said", "VERB", "VBD", a), "say");
+    CHECK_STR(lemmatize(&l, "went", "VERB", "VBD", a), "go");
+    CHECK_STR(lemmatize(&l, "countries", "NOUN", "NNS", a), "country");
+    CHECK_STR(lemmatize(&l, "Talks", "NOUN", "NNS", a), "talk");
+    CHECK_STR(lemmatize(&l, "provoked", "VERB", "VBN", a), "provoke");
+    CHECK_STR(lemmatize(&l, "bombed", "VERB", "VBD", a), "bomb");
+    CHECK_STR(lemmatize(&l, "shelling", "VERB", "VBG", a), "shell");
+    CHECK_STR(lemmatize(&l, "sanctioned", "VERB", "VBN", a), "sanction");
+    CHECK_STR(lemmatize(&l, "better", "ADJ", "JJR", a), "good");
+    CHECK_STR(lemmatize(&l, "Aukus", "PROPN", "NNP", a), "Aukus");
+    CHECK_STR(lemmatize(&l, "Philippines", "PROPN", "NNPS", a), "Philippines");
+    CHECK_STR(lemmatize(&l, "is", "AUX", "VBZ", a), "be");
+    arena_free(a);
+    lemmatizer_free(&l);
+}

@@ -201,3 +201,18 @@ TEST(segment_cli_parse_writes_conllu) {
     CHECK_CONTAINS(out, "SpaceAfter=No");
     free(out);
 }
+
+TEST(segment_message_sign_off_and_time_stamp) {
+    dyad_doc *d = segmented("Please send the draft by Friday. Regards, Kay Mann 04/26/2001 07:17 AM "
+                            "Will you be providing the list?");
+    CHECK_INT(d->nsentences, 4);
+    if (d->nsentences == 4) {
+        CHECK_STR(sentence_text(d, 1), "Regards,");
+        CHECK_STR(sentence_text(d, 2), "Kay Mann 04/26/2001 07:17 AM");
+    }
+    dyad_doc_free(d);
+    /* a time of day in running text is no stamp */
+    d = segmented("The vote is at 10:30 AM Friday in Geneva.");
+    CHECK_INT(d->nsentences, 1);
+    dyad_doc_free(d);
+}

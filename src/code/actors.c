@@ -34,6 +34,8 @@ static uint32_t match_at(const sent_ctx *c, const dict_phrase *p, uint32_t i) {
             j++;
             continue;
         }
+        /* a TABARI stem: the text's last word may go on ("argentin" ~ "argentina") */
+        if (p->stem && fl > p->norm_len - pos && memcmp(p->norm + pos, f, p->norm_len - pos) == 0) return j + 1;
         /* the last word may match by lemma ("rebels" -> "rebel", "ministries") */
         const char *l = c->lemma_f[j];
         uint32_t ll = c->lemma_len[j];
@@ -71,6 +73,15 @@ int actors_prepare(sent_ctx *c) {
             for (const dict_phrase *p = c->d->phrases[h & c->d->phrase_mask]; p; p = p->next) {
                 uint32_t e = match_at(c, p, i);
                 if (e > best_end) best = p, best_end = e;
+            }
+            /* TABARI stems: a name indexed under a prefix of this word */
+            for (uint32_t k = c->form_len[i] - 1; !best && c->d->has_stems && k >= 3; k--) {
+                h = dict_word_hash(c->form_f[i], k);
+                for (const dict_phrase *p = c->d->phrases[h & c->d->phrase_mask]; p; p = p->next)
+                    if (p->stem && p->norm_len >= k && !memcmp(p->norm, c->form_f[i], k)) {
+                        uint32_t e = match_at(c, p, i);
+                        if (e > best_end) best = p, best_end = e;
+                    }
             }
             if (!best && c->lemma_f[i] && c->lemma_len[i]) { /* "Rebels" -> rebel */
                 h = dict_word_hash(c->lemma_f[i], c->lemma_len[i]);
@@ -115,7 +126,11 @@ static int np_relation(const dyad_token *t) {
 static int nmod_of(const sent_ctx *c, int32_t k) {
     if (!c->tok[k].deprel || strcmp(c->tok[k].deprel, "nmod")) return 0;
     for (int32_t g = c->first_child[k]; g >= 0; g = c->next_sibling[g])
-        if (deprel_is(&c->tok[g], "case") && (!strcmp(c->form_f[g], "of") || !strcmp(c->form_f[g], "from"))) return 1;
+        if (deprel_is(&c->tok[g], "case") &&
+            (!strcmp(c->form_f[g], "of") || !strcmp(c->form_f[g], "from") ||
+             /* PETRARCH: "lawmakers in Arnor" are Arnor's */
+             (!strcmp(c->form_f[g], "in") && strcmp(c->d->format, "dyad"))))
+            return 1;
     return 0;
 }
 
@@ -178,7 +193,34 @@ static const char *bare_role(sent_ctx *c, const char *role) {
     return arena_printf(c->doc->arena, "---%s", role[0] == '~' ? role + 1 : role);
 }
 
-actor_ref actor_resolve(sent_ctx *c, int32_t h) {
+static int third_person_pronoun(const sent_ctx *c, int32_t h) {
+    static const char *pr[] = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "her", NULL};
+    if (!c->tok[h].upos || (strcmp(c->tok[h].upos, "PRON") && strcmp(c->tok[h].upos, "DET"))) return 0;
+    for (int i = 0; pr[i]; i++)
+        if (!strcmp(c->form_f[h], pr[i])) return 1;
+    return 0;
+}
+
+/* "Farc said it will release ...", "the army intensified its bombardment":
+ * a pronoun stands for the nearest subject above it that is not a pronoun. */
+static int32_t pronoun_antecedent(const sent_ctx *c, int32_t h) {
+    int32_t below = h, cur = tree_head(c, h);
+    for (int depth = 0; cur >= 0 && depth < MAX_DEPTH_WALK; depth++) {
+        for (int32_t k = c->first_child[cur]; k >= 0; k = c->next_sibling[k])
+            if (k != below && deprel_is(&c->tok[k], "nsubj") && !third_person_pronoun(c, k) &&
+                c->tok[k].upos && strcmp(c->tok[k].upos, "PRON"))
+                return k;
+        below = cur;
+        cur = tree_head(c, cur);
+    }
+    return -1;
+}
+
+static actor_ref resolve_np(sent_ctx *c, int32_t h, int depth);
+
+actor_ref actor_resolve(sent_ctx *c, int32_t h) { return resolve_np(c, h, 0); }
+
+static actor_ref resolve_np(sent_ctx *c, int32_t h, int depth) {
     actor_ref r = {"", {0, 0}, h, 0};
     if (h < 0 || (uint32_t)h >= c->n) return r;
     np_parts np = {0};
@@ -209,6 +251,13 @@ actor_ref actor_resolve(sent_ctx *c, int32_t h) {
             c->mem->last_person_span = r.span;
         }
         return r;
+    }
+    if (depth < 4 && h >= 0 && third_person_pronoun(c, h)) {
+        int32_t ante = pronoun_antecedent(c, h);
+        if (ante >= 0) {
+            actor_ref a = resolve_np(c, ante, depth + 1);
+            if (a.code[0] || a.span.len) return a;
+        }
     }
     /* "..., she said": the last person named before */
     if (pronoun_person(c, h) && c->mem->last_person_code) {

@@ -11,8 +11,6 @@
 #include "ontology.h"
 #include "patterns.h"
 
-int dict_compiled_is(const char *path);
-int dict_load_compiled(dy_dicts *d, const char *path, dyad_error *err);
 
 dy_dicts *code_dicts_load(const char *path, const char *format,
                           void (*warn)(void *, const dyad_error *), void *user, dyad_error *err) {
@@ -36,12 +34,12 @@ dy_dicts *code_dicts_load(const char *path, const char *format,
         dyad_error_set(err, DYAD_ENOMEM, path, 0, -1, "out of memory");
         return NULL;
     }
-    int rc;
-    if (!path_is_dir(path) && dict_compiled_is(path)) rc = dict_load_compiled(d, path, err);
+    int rc, compiled = !path_is_dir(path) && dict_compiled_is(path);
+    if (compiled) rc = dict_load_compiled(d, path, err); /* chains come ordered */
     else if (fmt[0] == 'p') rc = dict_load_petrarch(d, path, warn, user, err);
     else if (fmt[0] == 't') rc = dict_load_tabari(d, path, warn, user, err);
     else rc = dict_load_dyad(d, path, warn, user, err);
-    if (!rc && dict_finish(d)) {
+    if (!rc && !compiled && dict_finish(d)) {
         dyad_error_set(err, DYAD_ENOMEM, path, 0, -1, "out of memory");
         rc = -1;
     }
@@ -96,6 +94,16 @@ static int is_predicate_pos(const dyad_token *t, int noun) {
 }
 
 /* the best pattern of the predicate at v (patterns are ordered most specific first) */
+/* k is introduced by a preposition that can name a target */
+static int has_case_word(const sent_ctx *c, int32_t k) {
+    static const char *const preps[] = {"against", "on", "with", "to", "into", "of", "over", NULL};
+    for (int32_t g = c->first_child[k]; g >= 0; g = c->next_sibling[g])
+        if (deprel_is(&c->tok[g], "case"))
+            for (int i = 0; preps[i]; i++)
+                if (!strcmp(c->form_f[g], preps[i])) return 1;
+    return 0;
+}
+
 static int better(const dict_pattern *p, const dict_pattern *best) {
     return !best || p->specificity > best->specificity ||
            (p->specificity == best->specificity && p->order < best->order);
@@ -136,6 +144,24 @@ static int best_pattern(const sent_ctx *c, int32_t v, pattern_hit *hit) {
             try_chain(c, v, keys[k], dict_patterns_with_object(c->d, keys[k], c->form_f[cand[i]]), &best);
             if (c->lemma_f[cand[i]] && strcmp(c->lemma_f[cand[i]], c->form_f[cand[i]]))
                 try_chain(c, v, keys[k], dict_patterns_with_object(c->d, keys[k], c->lemma_f[cand[i]]), &best);
+        }
+        if (best.pattern) {
+            *hit = best;
+            return 1;
+        }
+    }
+    /* TABARI verb stems: "restor" for "restored" */
+    for (uint32_t k = c->form_len[v] - 1; c->d->has_stems && k >= 3 && k < c->form_len[v]; k--) {
+        char pre[64];
+        if (k >= sizeof pre) continue;
+        memcpy(pre, c->form_f[v], k);
+        pre[k] = 0;
+        pattern_hit best = {0};
+        for (const dict_pattern *p = dict_patterns_for(c->d, pre, k); p; p = p->next) {
+            pattern_hit h;
+            if (!p->stem || !better(p, best.pattern) || strcmp(p->lemma, pre) || !is_predicate_pos(&c->tok[v], p->is_noun))
+                continue;
+            if (pattern_match(c, v, p, &h)) best = h;
         }
         if (best.pattern) {
             *hit = best;
@@ -195,6 +221,18 @@ static double confidence_of(const actor_ref *s, const actor_ref *t, int inherite
     return conf < 0.05 ? 0.05 : conf;
 }
 
+/* "Danish media and government": a later conjunct that is a bare role takes
+ * the country of the first ("---GOV" -> "DNKGOV"). */
+static actor_ref conjunct_actor(sent_ctx *c, const int32_t *heads, size_t i) {
+    actor_ref r = actor_resolve(c, heads[i]);
+    if (i == 0 || strncmp(r.code, "---", 3) || !r.code[3]) return r;
+    actor_ref first = actor_resolve(c, heads[0]);
+    size_t fl = strlen(first.code);
+    if (fl < 3 || !strncmp(first.code, "---", 3)) return r;
+    r.code = arena_printf(c->doc->arena, "%.3s%s", first.code, r.code + 3);
+    return r;
+}
+
 /* 1 if some event of this sentence came from a predicate inside h's subtree */
 static int subtree_has_event(const sent_ctx *c, const uint8_t *coded, int32_t h, int depth) {
     if (depth > MAX_DEPTH_WALK) return 0;
@@ -209,19 +247,32 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
     const dict_pattern *p = hit->pattern;
     int inherited = 0;
     int32_t src_head = source_of(c, v, p->is_noun, &inherited);
+    if (p->source_prep) { /* "was freed from Barad-dur" (PETRARCH "(FROM $)") */
+        int32_t sp = prep_object_of(c, v, p->source_prep);
+        if (sp >= 0) src_head = sp;
+    }
     int32_t srcs[MAX_ARGS], tgts[MAX_ARGS];
     size_t ns = expand_conj(c, src_head, srcs, MAX_ARGS);
     size_t nt = expand_conj(c, hit->target, tgts, MAX_ARGS);
     if (!strcmp(c->d->format, "dyad") && (!nt || !actor_resolve(c, tgts[0]).code[0])) {
         /* "accused Russia of ...", "summoned the Chinese ambassador": when the
          * pattern's own target names no actor, the direct object, or the
-         * object the pattern named, is the target */
-        int32_t alt[2] = {tree_child(c, v, "obj"), hit->object};
-        for (int a = 0; a < 2; a++)
+         * object the pattern named, is the target; "called for sanctions
+         * against Moscow": so is an actor the target phrase is against/on/with */
+        int32_t alt[3] = {tree_child(c, v, "obj"), hit->object, nt ? tgts[0] : hit->object};
+        int found = 0;
+        for (int a = 0; a < 2 && !found; a++)
             if (alt[a] >= 0 && alt[a] != hit->target && actor_resolve(c, alt[a]).code[0]) {
                 nt = expand_conj(c, alt[a], tgts, MAX_ARGS);
-                break;
+                found = 1;
             }
+        for (int32_t k = alt[2] >= 0 ? c->first_child[alt[2]] : -1; k >= 0 && !found; k = c->next_sibling[k])
+            if (deprel_is(&c->tok[k], "nmod") && actor_resolve(c, k).code[0] && has_case_word(c, k)) {
+                nt = expand_conj(c, k, tgts, MAX_ARGS);
+                found = 1;
+            }
+        /* "found Barbarin guilty": an unknown object still names the target */
+        if (!found && !nt && alt[0] >= 0 && alt[0] != hit->object) nt = expand_conj(c, alt[0], tgts, MAX_ARGS);
     }
     modality_info mod = modality_of(c, v);
     if (mod.kind == MOD_REPORTED) {
@@ -243,8 +294,9 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
         for (int a = 0; a < 2 && !nt; a++) {
             if (an[a] < 0) continue;
             for (int32_t k = c->first_child[an[a]]; k >= 0 && !nt; k = c->next_sibling[k])
-                if ((deprel_is(&c->tok[k], "obl") || deprel_is(&c->tok[k], "nmod") || deprel_is(&c->tok[k], "obj")) &&
-                    !deprel_is(&c->tok[k], "obl:tmod")) {
+                if ((deprel_is(&c->tok[k], "obl") || deprel_is(&c->tok[k], "nmod") || deprel_is(&c->tok[k], "obj") ||
+                     deprel_is(&c->tok[k], "ccomp")) &&
+                    !deprel_is(&c->tok[k], "obl:tmod") && k != src_head) {
                     actor_ref inside = actor_first_in_subtree(c, k, NULL);
                     if (inside.code[0]) nt = expand_conj(c, inside.token, tgts, MAX_ARGS);
                 }
@@ -263,13 +315,14 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
         speech_target = 1;
     }
     int any = 0;
-    /* "Gondor and Osgiliath postponed their meeting": a compound source with no
-     * target is an event between its members, both ways (PETRARCH) */
-    if (field_format && ns >= 2 && !nt && !speech_pass) {
+    /* "Gondor and Osgiliath postponed their meeting", "Jordan and Britain have
+     * agreed": a compound source with no target is an event between its
+     * members, both ways (as PETRARCH codes compounds) */
+    if (ns >= 2 && !nt && !speech_pass && !modality_is_speech(c, v)) {
         for (size_t i = 0; i < ns; i++)
             for (size_t j = 0; j < ns; j++) {
                 if (i == j) continue;
-                actor_ref s = actor_resolve(c, srcs[i]), t = actor_resolve(c, srcs[j]);
+                actor_ref s = conjunct_actor(c, srcs, i), t = conjunct_actor(c, srcs, j);
                 if (!s.code[0] || !t.code[0]) continue;
                 dyad_status st = emit(c, si, v, p->code, &s, &t, mod, p, confidence_of(&s, &t, 1, mod), date);
                 if (st) return st;
@@ -279,11 +332,12 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
         return DYAD_OK;
     }
     for (size_t i = 0; i < (ns ? ns : 1); i++) {
-        actor_ref s = ns ? actor_resolve(c, srcs[i]) : none;
+        actor_ref s = ns ? conjunct_actor(c, srcs, i) : none;
         for (size_t j = 0; j < (nt ? nt : 1); j++) {
-            actor_ref t = speech_target ? about : nt ? actor_resolve(c, tgts[j]) : none;
+            actor_ref t = speech_target ? about : nt ? conjunct_actor(c, tgts, j) : none;
             if (!s.code[0] && !t.code[0]) continue;
-            if (p->need_target && !t.code[0]) continue;
+            if (!s.span.len) continue; /* no "who": not an event (passives without agent, bare nouns) */
+            if (p->need_target && !t.span.len) continue;
             /* "..., she said": a speaker with nothing said about anyone is no event */
             if (!t.code[0] && modality_is_speech(c, v)) continue;
             if (field_format && (!s.code[0] || !t.code[0])) continue; /* PETRARCH codes dyads only */
@@ -340,6 +394,10 @@ static dyad_status code_sentence(const dy_dicts *d, dyad_doc *doc, uint32_t si, 
         for (int32_t v = 0; v < (int32_t)c.n; v++) {
             const dict_pattern *p = hits[v].pattern;
             if (!p || p->is_noun != pass) continue;
+            if (!p->code[0]) { /* a PETRARCH "[---]" phrase: known, and not an event */
+                coded[v] = 1;
+                continue;
+            }
             if (modality_is_speech(&c, v) && tree_child(&c, v, "ccomp") >= 0 && !p->prep && hits[v].target < 0)
                 continue;
             if (!pass && light_verb_of_event_noun(&c, v, hits)) continue;

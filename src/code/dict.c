@@ -29,6 +29,10 @@ fail:
 
 void code_dicts_free(dy_dicts *d) {
     if (!d) return;
+    if (d->map_data) {
+        dy_map m = {d->map_data, d->map_len, d->map_mapped};
+        file_unmap(&m);
+    }
     free(d->members);
     arena_free(d->arena);
     free(d);
@@ -99,11 +103,13 @@ int dict_add_phrase(dy_dicts *d, phrase_kind kind, const char *name, size_t name
     char *apos = memchr(fw, '\'', fwlen);
     if (apos && apos > fw) keys[nkeys++] = (size_t)(apos - fw);
     if (fwlen > 1 && (fw[fwlen - 1] == '.' || fw[fwlen - 1] == ',')) keys[nkeys++] = fwlen - 1;
+    d->last_added_n = 0;
     for (int k = 0; k < nkeys; k++) {
         dict_phrase *p = arena_alloc(d->arena, sizeof *p);
         if (!p) return -1;
         *p = proto;
         chain_insert(d, dict_word_hash(fw, keys[k]), p);
+        d->last_added[d->last_added_n++] = p;
     }
     d->nphrases++;
     if (kind == PHRASE_DISCARD) d->has_discards = 1;
@@ -111,7 +117,8 @@ int dict_add_phrase(dy_dicts *d, phrase_kind kind, const char *name, size_t name
 }
 
 static int pattern_specificity(const dict_pattern *p) {
-    return p->nparticles + (p->object != NULL) * 2 + (p->prep != NULL) + (p->pp_prep != NULL) * 2;
+    return p->nparticles + (p->object != NULL) * 2 + (p->prep != NULL) + (p->pp_prep != NULL) * 2 +
+           (p->object_mods[0] != NULL) + (p->object_mods[1] != NULL) + (p->object_mods[2] != NULL);
 }
 
 static uint64_t object_key(const char *lemma, const char *object) {
@@ -174,6 +181,11 @@ int dict_finish(dy_dicts *d) {
 
 const dict_pattern *dict_patterns_for(const dy_dicts *d, const char *lemma, size_t n) {
     return d->patterns[dict_word_hash(lemma, n) & d->pattern_mask];
+}
+
+void dict_mark_last_phrase_stem(dy_dicts *d) {
+    d->has_stems = 1;
+    for (int i = 0; i < d->last_added_n; i++) d->last_added[i]->stem = 1;
 }
 
 int dict_add_member(dy_dicts *d, const char *group, const char *relation, const dict_role *m, uint32_t n) {

@@ -34,6 +34,7 @@ typedef struct dict_phrase {
     uint8_t kind;
     uint8_t need_upper;             /* short all-capital names ("US") need capitals in text */
     uint8_t ntokens;                /* words in the name, to prefer longer names */
+    uint8_t stem;                   /* TABARI: the last word is a stem ("ARGENTIN" ~ "Argentina") */
     const char *code;               /* actor / adjective / metonym / agent code */
     const dict_role *roles;         /* persons (and dated actors): roles, nroles */
     uint32_t nroles;
@@ -47,12 +48,15 @@ typedef struct dict_pattern {
     const char *lemma;              /* head lemma, case-folded */
     const char *particle[4];        /* +word +word: words right after the head, in order */
     uint8_t nparticles;
-    const char *object;             /* *lemma (object lemma, folded; may be several words), or NULL */
+    const char *object;             /* *lemma (object lemma, folded), or NULL */
+    const char *object_mods[3];     /* words that must modify the object; "a|b" = either (PETRARCH {A B C}) */
     const char *prep;               /* preposition naming the target, or NULL */
     const char *pp_prep, *pp_noun;  /* a phrase "PREP NOUN" that must hang on the predicate (PETRARCH) */
+    const char *source_prep;        /* the source is the object of this preposition (PETRARCH "(FROM $)") */
     uint8_t target_from_clause;     /* ~ */
     uint8_t need_target;            /* ! */
     uint8_t is_noun;                /* noun predicate */
+    uint8_t stem;                   /* TABARI: the head is a stem ("RESTOR" ~ "restored") */
     const char *code;               /* CAMEO code */
     const char *reverse_code;       /* PETRARCH "[042:043]": the target's event back to the source */
     const char *rule;               /* "file:line text" */
@@ -78,7 +82,13 @@ struct dy_dicts {
     dict_member *members;
     size_t nmembers, members_cap;
     int has_discards;
+    int has_stems;                  /* TABARI dictionaries: look words up by their prefixes too */
     const char *format;             /* "dyad", "petrarch", "tabari" */
+    dict_phrase *last_added[3];     /* while loading: the nodes of the last name added */
+    int last_added_n;
+    const void *map_data;           /* a compiled file, mapped: strings point into it */
+    size_t map_len;
+    int map_mapped;
 };
 
 typedef void (*dict_warn_fn)(void *user, const dyad_error *e);
@@ -94,6 +104,8 @@ int dict_add_phrase(dy_dicts *d, phrase_kind kind, const char *name, size_t name
                     const char *code, const dict_role *roles, uint32_t nroles,
                     const char *canon, const char *rule);
 int dict_add_pattern(dy_dicts *d, const dict_pattern *p);
+/* after dict_add_phrase: mark the names just added as stems (TABARI) */
+void dict_mark_last_phrase_stem(dy_dicts *d);
 int dict_add_member(dy_dicts *d, const char *group, const char *relation,
                     const dict_role *members, uint32_t n);
 /* after loading: order the name chains (longest names first) */
@@ -109,6 +121,10 @@ const char *dict_role_on(const dict_role *roles, uint32_t n, int32_t day, int ha
 int dict_parse_range(const char *s, size_t n, int32_t *from, int32_t *to);
 
 /* Loaders */
+int dict_compiled_is(const char *path);
+int dict_load_compiled(dy_dicts *d, const char *path, dyad_error *err);
+/* a compiled dictionary already in memory; it must outlive d */
+int dict_load_compiled_bytes(dy_dicts *d, const unsigned char *data, size_t len, const char *name, dyad_error *err);
 int dict_load_dyad(dy_dicts *d, const char *dir, dict_warn_fn warn, void *user, dyad_error *err);
 /* one dyad-format text already in memory (name is used in warnings and rules) */
 int dict_load_dyad_text(dy_dicts *d, const char *name, const char *text, size_t len,

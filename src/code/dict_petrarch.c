@@ -33,7 +33,7 @@ size_t clean_line(const ploader *L, const char *s, size_t n, char *out, size_t c
     out[k] = 0;
     size_t lead = 0;
     while (out[lead] == ' ') lead++;
-    if (!strncmp(out + lead, "<!--", 4)) return 0;
+    if (!strncmp(out + lead, "<!", 2)) return 0; /* "<!-- ... -->", and the odd "<! --" */
     return k;
 }
 
@@ -104,8 +104,11 @@ static void flush_actor(ploader *L, actor_block *b, phrase_kind kind) {
         const char *code = b->roles[0].code;
         for (size_t i = 0; roles && i < b->nnames; i++) {
             if (!strcmp(code, "---") && !dated) continue; /* a null code: known non-actor */
-            dict_add_phrase(L->d, dated ? PHRASE_PERSON : kind, b->names[i], strlen(b->names[i]), code,
-                            dated ? roles : NULL, dated ? (uint32_t)b->nroles : 0, b->names[0], b->rule);
+            size_t nl = strlen(b->names[i]);
+            if (!dict_add_phrase(L->d, dated ? PHRASE_PERSON : kind, b->names[i], nl, code, dated ? roles : NULL,
+                                 dated ? (uint32_t)b->nroles : 0, b->names[0], b->rule) &&
+                L->tabari && nl && b->names[i][nl - 1] != '_')
+                dict_mark_last_phrase_stem(L->d); /* TABARI: no final '_' = a stem */
         }
     }
     for (size_t i = 0; i < b->nnames; i++) free(b->names[i]);
@@ -131,6 +134,7 @@ void petrarch_load_actors(ploader *L, const char *text, size_t len) {
         p = nl ? nl + 1 : end;
         char *s = line + strspn(line, " ");
         if (!n || !*s) continue;
+        if (s[0] == '<' && s[1] == '!') continue; /* a comment, even a malformed "<! --" */
         if (*s == '<') { /* TABARI <NOUN>...</NOUN> word lists are not actors */
             section = s[1] != '/';
             continue;

@@ -13,7 +13,7 @@
 enum { MAX_SYNSETS = 1024, MAX_SYNSET_WORDS = 512, MAX_CLASS_VERBS = 256, MAX_EXPAND = 64 };
 
 typedef struct synset { char name[64]; const char **words; size_t nwords; } synset;
-typedef struct class_verb { const char *lemma, *particle, *code, *reverse_code; } class_verb;
+typedef struct class_verb { const char *lemma, *particle, *code, *reverse_code; int stem; } class_verb;
 
 typedef struct vstate {
     ploader *L;
@@ -72,6 +72,30 @@ static size_t item_words(vstate *V, const char *s, size_t n, const char **out, s
     return 1;
 }
 
+/* {NEW &TIETYPES RELATIONS}: the words before the head must modify the
+ * object; a synset gives alternatives "military|economic". */
+static void group_mods(vstate *V, const char *s, size_t n, const char **mods) {
+    char tmp[512];
+    snprintf(tmp, sizeof tmp, "%.*s", (int)(n > 2 ? n - 2 : 0), s + 1);
+    char *end = tmp + strlen(tmp);
+    while (end > tmp && (end[-1] == ' ' || end[-1] == '}')) *--end = 0;
+    char *last = strrchr(tmp, ' ');
+    if (!last) return;
+    *last = 0;
+    int k = 0;
+    char *save = NULL;
+    for (char *w = strtok_r(tmp, " ", &save); w && k < 3; w = strtok_r(NULL, " ", &save)) {
+        const char *alt[MAX_EXPAND];
+        size_t na = item_words(V, w, strlen(w), alt, MAX_EXPAND);
+        if (!na) continue;
+        char buf[1024];
+        size_t bl = 0;
+        for (size_t i = 0; i < na && bl < sizeof buf - 1; i++)
+            bl += (size_t)snprintf(buf + bl, sizeof buf - bl, "%s%s", i ? "|" : "", alt[i]);
+        mods[k++] = arena_strdup(V->L->d->arena, buf);
+    }
+}
+
 /* Split a pattern body into items: words, {groups}, (phrases). */
 static size_t split_pattern(const char *s, const char **item, size_t *len, size_t cap) {
     size_t k = 0;
@@ -101,6 +125,7 @@ static void add_for_class(vstate *V, const dict_pattern *proto, int is_default) 
         }
         if (!p.code) continue;
         p.lemma = V->verbs[v].lemma;
+        p.stem = (uint8_t)V->verbs[v].stem;
         if (V->verbs[v].particle && p.nparticles < 4) {
             memmove(&p.particle[1], &p.particle[0], p.nparticles * sizeof p.particle[0]);
             p.particle[0] = V->verbs[v].particle;
@@ -174,6 +199,17 @@ static void load_pattern(vstate *V, char *s) {
             for (char *q = prep; q && *q; q++) *q = (char)tolower((unsigned char)*q);
             const char *rest = in + pl;
             while (rest < ie && *rest == ' ') rest++;
+            /* "(FROM $)": the source is there; "(WITH +)": the target is */
+            const char *marker = rest;
+            while (marker < ie && *marker != '$' && *marker != '+') marker++;
+            if (marker < ie && *marker == '$') {
+                if (!proto.source_prep) proto.source_prep = prep;
+                continue;
+            }
+            if (marker < ie && *marker == '+') {
+                if (!proto.prep) proto.prep = prep;
+                continue;
+            }
             if (rest == ie) {
                 if (!proto.prep) proto.prep = prep;
             } else if (!proto.pp_prep) {
@@ -190,13 +226,17 @@ static void load_pattern(vstate *V, char *s) {
             }
             continue;
         }
-        if (!nobj) nobj = item_words(V, w, wn, objects, MAX_EXPAND);
+        if (!nobj) {
+            nobj = item_words(V, w, wn, objects, MAX_EXPAND);
+            if (*w == '{') group_mods(V, w, wn, proto.object_mods);
+        }
     }
     if (!seen_star) {
         V->skipped++;
         return;
     }
-    if (!code) return; /* "[---]": the phrase is known and codes nothing; dyad simply has no pattern */
+    if (!code) code = ""; /* "[---]": the phrase is known and codes nothing */
+    proto.code = code;
     proto.rule = arena_printf(V->L->d->arena, "%s:%ld", V->L->file, V->L->line);
     for (size_t o = 0; o < (nobj ? nobj : 1); o++)
         for (size_t q = 0; q < (npp ? npp : 1); q++) {
@@ -211,10 +251,12 @@ static void add_verb(vstate *V, const char *s) {
     if (V->nverbs == MAX_CLASS_VERBS) return;
     size_t n = strcspn(s, " {[");
     char buf[256];
+    int stem = V->L->tabari && n && s[n - 1] != '_' && !memchr(s, '_', n); /* TABARI "RESTOR": a stem */
     snprintf(buf, sizeof buf, "%.*s", (int)(n < 255 ? n : 255), s);
     for (char *p = buf; *p; p++) *p = (char)tolower((unsigned char)*p);
     char *us = strchr(buf, '_');
     class_verb cv = {0};
+    cv.stem = stem;
     if (us) {
         *us = 0;
         char *part = us + 1;

@@ -60,6 +60,7 @@ int dict_load_tabari(dy_dicts *d, const char *path, dict_warn_fn warn, void *use
     void (*fns[3])(ploader *, const char *, size_t) = {petrarch_load_actors, petrarch_load_verbs,
                                                        petrarch_load_agents};
     ploader L = {d, warn, user, proj_path, 0, ';', 1};
+    d->has_stems = 1;
     int loaded = 0;
     for (int i = 0; i < 3; i++) {
         char f[1100];

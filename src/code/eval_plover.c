@@ -221,7 +221,7 @@ dyad_status code_eval_plover(const dyad_engine *e, const dyad_eval_opts *o, FILE
     }
     type_tally types[MAX_TYPES];
     size_t ntypes = 0;
-    size_t found = 0, correct = 0, events = 0, used_events = 0, sentences = 0;
+    size_t found = 0, correct = 0, events = 0, used_events = 0, sentences = 0, dyadic = 0, dyadic_used = 0;
     dyad_doc *doc = dyad_doc_new();
     dyad_status st = doc ? DYAD_OK : DYAD_ENOMEM;
     /* rows of one sentence are consecutive; each sentence is coded once */
@@ -270,6 +270,8 @@ dyad_status code_eval_plover(const dyad_engine *e, const dyad_eval_opts *o, FILE
             used_events += used[k];
         }
         events += doc->nevents;
+        for (size_t k = 0; k < ne; k++)
+            if (doc->events[k].target_span.len) dyadic++, dyadic_used += used[k];
         if (pred) dyad_write_events(pred, doc, "jsonl");
         i = j;
     }
@@ -278,6 +280,8 @@ dyad_status code_eval_plover(const dyad_engine *e, const dyad_eval_opts *o, FILE
     fprintf(out, "plover %s: rows %zu, sentences %zu; pair found %zu (%.1f%%); pair+type correct %zu (%.1f%%); "
                  "events %zu; precision %.1f%%\n",
             o->gold, set.n, sentences, found, 100 * pair, correct, 100 * recall, events, 100 * precision);
+    fprintf(out, "events with a target (dyadic) %zu; their precision %.1f%%\n", dyadic,
+            dyadic ? 100.0 * dyadic_used / dyadic : 0);
     fprintf(out, "%-10s %6s %6s %8s %8s %7s %9s\n", "type", "rows", "found", "correct", "recall", "events", "precision");
     for (size_t t = 0; t < ntypes; t++)
         fprintf(out, "%-10s %6zu %6zu %8zu %7.1f%% %7zu %8.1f%%\n", types[t].name, types[t].rows, types[t].found,

@@ -37,7 +37,7 @@ static int has_case(const sent_ctx *c, int32_t k, const char *prep) {
 }
 
 /* The obl/nmod child of h introduced by prep (also "obl:agent", "nmod:..."). */
-static int32_t prep_object(const sent_ctx *c, int32_t h, const char *prep) {
+int32_t prep_object_of(const sent_ctx *c, int32_t h, const char *prep) {
     for (int32_t k = c->first_child[h]; k >= 0; k = c->next_sibling[k]) {
         const dyad_token *t = &c->tok[k];
         if ((deprel_is(t, "obl") || deprel_is(t, "nmod") || deprel_is(t, "advcl")) && has_case(c, k, prep)) return k;
@@ -109,6 +109,30 @@ static int32_t named_object(const sent_ctx *c, int32_t v, const pattern_hit *hit
     return -1;
 }
 
+static int word_in_alternatives(const sent_ctx *c, int32_t t, const char *alts) {
+    const char *w[2] = {c->form_f[t], c->lemma_f[t]};
+    for (int i = 0; i < 2; i++) {
+        if (!w[i]) continue;
+        size_t wl = strlen(w[i]);
+        for (const char *a = alts; *a;) {
+            size_t al = strcspn(a, "|");
+            if (al == wl && !strncmp(a, w[i], wl)) return 1;
+            a += al + (a[al] == '|');
+        }
+    }
+    return 0;
+}
+
+/* one of the "a|b" words among the object's dependents or theirs */
+static int modified_by(const sent_ctx *c, int32_t o, const char *alts) {
+    for (int32_t k = c->first_child[o]; k >= 0; k = c->next_sibling[k]) {
+        if (word_in_alternatives(c, k, alts)) return 1;
+        for (int32_t g = c->first_child[k]; g >= 0; g = c->next_sibling[g])
+            if (word_in_alternatives(c, g, alts)) return 1;
+    }
+    return 0;
+}
+
 int pattern_match(const sent_ctx *c, int32_t v, const dict_pattern *p, pattern_hit *hit) {
     memset(hit, 0, sizeof *hit);
     hit->target = -1;
@@ -117,6 +141,8 @@ int pattern_match(const sent_ctx *c, int32_t v, const dict_pattern *p, pattern_h
     if (p->object) {
         int32_t o = named_object(c, v, hit, p->object);
         if (o < 0) return 0;
+        for (int m = 0; m < 3 && p->object_mods[m]; m++)
+            if (!modified_by(c, o, p->object_mods[m])) return 0;
         hit->object = o;
     }
     int32_t an[6];
@@ -124,7 +150,7 @@ int pattern_match(const sent_ctx *c, int32_t v, const dict_pattern *p, pattern_h
     if (p->pp_prep) {
         int found = 0;
         for (size_t a = 0; a < na && !found; a++) {
-            int32_t k = prep_object(c, an[a], p->pp_prep);
+            int32_t k = prep_object_of(c, an[a], p->pp_prep);
             if (k >= 0 && (!p->pp_noun || lemma_is(c, k, p->pp_noun))) found = 1;
             /* "(TO FREEZE)": the phrase may be a clause ("to freeze") */
             for (int32_t g = c->first_child[an[a]]; g >= 0 && !found; g = c->next_sibling[g])
@@ -136,7 +162,7 @@ int pattern_match(const sent_ctx *c, int32_t v, const dict_pattern *p, pattern_h
     }
     if (p->prep) {
         int32_t t = -1;
-        for (size_t a = 0; a < na && t < 0; a++) t = prep_object(c, an[a], p->prep);
+        for (size_t a = 0; a < na && t < 0; a++) t = prep_object_of(c, an[a], p->prep);
         if (t < 0) return 0;
         hit->target = t;
     } else if (p->target_from_clause) {
@@ -180,7 +206,7 @@ int32_t source_of(const sent_ctx *c, int32_t v, int is_noun, int *inherited) {
     if (is_noun) {
         int32_t s = tree_child(c, v, "nmod:poss");
         if (s >= 0) return s;
-        int32_t by = prep_object(c, v, "by");
+        int32_t by = prep_object_of(c, v, "by");
         if (by >= 0) return by;
         int32_t h = tree_head(c, v);
         if (h >= 0 && deprel_is(&c->tok[v], "obj")) {
@@ -198,7 +224,7 @@ int32_t source_of(const sent_ctx *c, int32_t v, int is_noun, int *inherited) {
     }
     if (is_passive(c, v)) {
         int32_t a = tree_child(c, v, "obl:agent");
-        if (a < 0) a = prep_object(c, v, "by");
+        if (a < 0) a = prep_object_of(c, v, "by");
         return a;
     }
     int32_t s = tree_child_prefix(c, v, "nsubj");

@@ -15,6 +15,8 @@ int pattern_match(const sent_ctx *c, int32_t v, const dict_pattern *p, pattern_h
 int32_t source_of(const sent_ctx *c, int32_t v, int is_noun, int *inherited);
 size_t expand_conj(const sent_ctx *c, int32_t h, int32_t *out, size_t cap);
 int is_passive(const sent_ctx *c, int32_t v);
+/* the obl/nmod (or advcl) child of h introduced by prep, -1 none */
+int32_t prep_object_of(const sent_ctx *c, int32_t h, const char *prep);
 /* "launch", "offer", "hold" ...: verbs that lend their subject to an event noun */
 int is_light_verb(const sent_ctx *c, int32_t v);
 #endif

@@ -98,7 +98,6 @@ static int tabari_next(dy_reader *r, dyad_doc *doc, dyad_error *err) {
     doc->extra = rec;
     /* text lines up to a blank line or the comment opener */
     const char *text_b = nl ? nl + 1 : end, *q = text_b, *text_e = text_b, *comment = NULL;
-    long lines = 1;
     while (q < end) {
         const char *qe = memchr(q, '\n', (size_t)(end - q));
         const char *le = qe ? qe : end;
@@ -110,7 +109,6 @@ static int tabari_next(dy_reader *r, dyad_doc *doc, dyad_error *err) {
         if (blank || header_line(q, (size_t)(le - q))) { text_e = q; break; }
         text_e = le;
         q = qe ? qe + 1 : end;
-        lines++;
     }
     const char *next = text_e;
     if (comment) {
@@ -165,7 +163,6 @@ static int tabari_next(dy_reader *r, dyad_doc *doc, dyad_error *err) {
         dyad_error_set(err, DYAD_EFORMAT, r->path, doc->input_line, doc->input_offset, "record %s has no text", id);
         return READ_BAD_DOC;
     }
-    (void)lines;
     return READ_DOC;
 }
 

@@ -80,6 +80,8 @@ typedef struct nlp_train_weights {
 int tw_init(nlp_train_weights *t, uint32_t nclasses);
 void tw_free(nlp_train_weights *t);
 void tw_score(const nlp_train_weights *t, const uint64_t *f, int nf, float *scores);
+/* lay each feature's entries out contiguously (call between iterations) */
+int tw_compact(nlp_train_weights *t);
 /* +1 for cls good, -1 for cls bad on every feature */
 int tw_update(nlp_train_weights *t, const uint64_t *f, int nf, int good, int bad);
 /* Average, quantize, prune the smallest weights until the table fits
@@ -158,6 +160,4 @@ int parser_parse(const nlp_parser *p, const nlp_word *words, const int *tags, in
 int parser_train(const nlp_corpus *train, const nlp_corpus *dev, const char *tagger_path, int iterations,
                  const char *out, FILE *log, dyad_error *err);
 
-/* tag of a gold token as a joint "UPOS XPOS" class; classes are shared by the
- * tagger and the parser through the tagger's class list */
 #endif

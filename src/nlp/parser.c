@@ -474,6 +474,10 @@ int parser_train(const nlp_corpus *train, const nlp_corpus *dev, const char *tag
                 apply(&s, explore ? pred : gold);
             }
         }
+        if (tw_compact(&tw)) {
+            free(mem); free(scores); free(cost); free(gh); free(gl);
+            goto nomem;
+        }
         if (log)
             fprintf(log, "parser iteration %d: %.2f%% wrong moves (%.1fs)\n", it + 1, 100.0 * errors / (steps + !steps),
                     now_seconds() - t0);

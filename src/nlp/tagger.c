@@ -294,6 +294,7 @@ int tagger_train(const nlp_corpus *train, const nlp_corpus *dev, int iterations,
                 if (tw_update(&tw, f, nf, g[i], p[i])) { free(scores); goto nomem; }
             }
         }
+        if (tw_compact(&tw)) { free(scores); goto nomem; }
         if (log)
             fprintf(log, "tagger iteration %d: train accuracy %.2f (%.1fs)\n", it + 1, 100.0 * ok / train->ntoks,
                     now_seconds() - t0);

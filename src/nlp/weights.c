@@ -102,6 +102,27 @@ int tw_update(nlp_train_weights *t, const uint64_t *f, int nf, int good, int bad
     return 0;
 }
 
+int tw_compact(nlp_train_weights *t) {
+    nlp_tentry *np = malloc(t->cappool * sizeof *np);
+    if (!np) return -1;
+    uint64_t n = 0;
+    for (uint64_t s = 0; s < t->cap; s++) {
+        if (!t->keys[s]) continue;
+        uint32_t e = t->first[s];
+        if (e == NO_ENTRY) continue;
+        t->first[s] = (uint32_t)n;
+        for (; e != NO_ENTRY; e = t->pool[e].next) {
+            np[n] = t->pool[e];
+            np[n].next = t->pool[e].next == NO_ENTRY ? NO_ENTRY : (uint32_t)(n + 1);
+            n++;
+        }
+    }
+    free(t->pool);
+    t->pool = np;
+    t->npool = n;
+    return 0;
+}
+
 static inline float averaged(const nlp_train_weights *t, const nlp_tentry *e) {
     return t->clock > 0 ? e->w - e->u / (float)t->clock : e->w;
 }

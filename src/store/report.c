@@ -39,7 +39,8 @@ static dyad_status rows(dyad_store *s, const char *title, const char *sql, int l
         for (int i = 0; i < ncol; i++) {
             if (i) fputs(i == ncol - 1 ? "  " : " ", out);
             if (i == ncol - 1) fprintf(out, "%6s", col(st, i));
-            else fprintf(out, "%-12s", col(st, i));
+            else if (ncol > 2 && i == 0) fprintf(out, "%-12s", col(st, i));
+            else fprintf(out, "%-24s", col(st, i));
         }
         if (label_root) {
             const dyad_cameo_info *info = dyad_cameo_lookup(col(st, 0));
@@ -66,7 +67,8 @@ dyad_status dyad_store_report(dyad_store *s, const char *name, FILE *out, dyad_e
         if (st) return st;
         fputc('\n', out);
         return rows(s, "top dyads (source -> target):",
-                    "SELECT source || ' -> ' || CASE target WHEN '' THEN '(none)' ELSE target END, count(*) "
+                    "SELECT CASE source WHEN '' THEN '(none)' ELSE source END || ' -> ' || "
+                    "CASE target WHEN '' THEN '(none)' ELSE target END, count(*) "
                     "FROM events GROUP BY source, target ORDER BY count(*) DESC, source LIMIT 10",
                     0, out, err);
     }

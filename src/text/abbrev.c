@@ -26,19 +26,18 @@ static const char *const titles[] = {
     "Cmdr", "Brig", "Sen", "Rep", "Reps", "Gov", "Pres", "Rev", "Hon", "Fr", "Sr", "St", "Ste",
     "Mt", "Ft", "Pt", "No", "Nos", "Nr", "vs", "v", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul",
     "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur",
-    "Thurs", "Fri", "Sat", "Sun", "Gov", "Supt", "Insp", "Det", "Amb", "Atty", "Attn", "Messrs",
+    "Thurs", "Fri", "Sat", "Gov", "Supt", "Insp", "Det", "Amb", "Atty", "Attn", "Messrs",
     "Mme", "Mlle", "Sens", "Govs", "Pfc", "Spc", "Rt", "approx", "Ave", "Blvd", "Rd", "cf",
-    "Fig", "fig", "Vol", "vol", "pp", "p", "Art", "art", "Sec", "sec", "ch", "Ch", "Op", "ed",
-    "Ed", "Eds", "eds", "al", "ca", "Pa", "Va", "Ga", "Fla", "Calif", "Mass", "Conn", "Ariz",
+    "Fig", "Vol", "vol", "pp", "Sec", "Ch", "Op", "Eds", "eds", "Pa", "Va", "Ga", "Fla",
+    "Calif", "Mass", "Conn", "Ariz",
     "Ill", "Ind", "Kan", "Ky", "Md", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla",
     "Ore", "Tenn", "Tex", "Wash", "Wis", "Wyo", "Colo", "Del", "Ala", "Ark", "La", "Me", NULL};
 
 /* abbreviations that may also end a sentence */
 static const char *const enders[] = {
     "Inc", "Corp", "Co", "Ltd", "Bros", "Jr", "Sr", "etc", "LLC", "Plc", "plc", "Assn", "Dept",
-    "Univ", "Intl", "Govt", "Gov't", "yrs", "hrs", "mins", "min", "ft", "lbs", "lb", "oz", "km",
-    "mi", "pm", "am", "est", "Est", "esp", "incl", "misc", "dept", "approx", "ext", "tel",
-    "Tel", "Ph", "Esq", "Inst", "Mfg", "Ave", "Gen", NULL};
+    "Univ", "Intl", "Govt", "yrs", "hrs", "lbs", "esp", "incl", "misc", "dept", "approx",
+    "Tel", "Esq", "Inst", "Mfg", "Ave", NULL};
 
 static const char *const openers[] = {
     "The", "He", "She", "It", "They", "We", "I", "You", "This", "That", "These", "Those", "But",
@@ -56,9 +55,10 @@ static const char *const prefixes[] = {
 
 int abbrev_is_title(const char *s, size_t len) { return in_list(titles, s, len, 0); }
 
+/* titles match in their own case only ("No." but not "no."); the company
+ * and list endings also in capitals ("INC.", "ETC.") */
 int abbrev_is_known(const char *s, size_t len) {
-    return in_list(titles, s, len, 0) || in_list(enders, s, len, 0) ||
-           (len > 1 && in_list(titles, s, len, 1)) || in_list(enders, s, len, 1);
+    return in_list(titles, s, len, 0) || in_list(enders, s, len, 1);
 }
 
 int word_opens_sentence(const char *s, size_t len) { return in_list(openers, s, len, 0); }

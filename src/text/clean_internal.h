@@ -48,6 +48,7 @@ typedef struct text_features {
     int prefix_label;     /* "RELATED:", "Photo:", "READ MORE:" - a short label and a colon */
     int time_only;        /* 03:38, 1:02:11 */
     int no_letters;
+    int last_ui;          /* 1-based index of the last furniture word, 0 none */
 } text_features;
 /* stop/ui/strong_ui count the first 40 words only */
 void text_features_of(const char *s, size_t n, text_features *f);

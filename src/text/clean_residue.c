@@ -17,6 +17,8 @@
 #include "../base/arena.h"
 #include "../base/util.h"
 
+#define RESIDUE_MAX_LINES 200000 /* more lines than any page; bounds the memory per line */
+
 typedef struct unit {
     uint32_t b, e;      /* trimmed byte range in the input */
     uint32_t block;     /* blocks are separated by blank lines */
@@ -33,6 +35,18 @@ static size_t first_word_len(const char *s, uint32_t b, uint32_t e) {
     return i - b;
 }
 
+/* A cheap hash to find repeated units (equal ones are then compared):
+ * the length and up to 16 bytes at each end. */
+static uint64_t unit_hash(const char *s, size_t n) {
+    uint64_t h = hash_mix(0x9e3779b97f4a7c15ULL, n);
+    size_t k = n < 16 ? n : 16;
+    return hash_mix(hash_mix(h, hash_bytes(s, k)), hash_bytes(s + n - k, k));
+}
+
+static int same_text(const char *s, const unit *a, const unit *b) {
+    return a->hash == b->hash && a->e - a->b == b->e - b->b && !memcmp(s + a->b, s + b->b, a->e - a->b);
+}
+
 /* Features of a paragraph from those of its lines: counts add up, the end
  * is the last line's. */
 static void features_add(text_features *f, const text_features *next) {
@@ -43,6 +57,7 @@ static void features_add(text_features *f, const text_features *next) {
     f->stop += next->stop;
     f->ui += next->ui;
     f->strong_ui += next->strong_ui;
+    if (next->last_ui) f->last_ui = f->words - next->words + next->last_ui;
     f->chars += 1 + next->chars;
     f->ends_sentence = next->ends_sentence;
     f->ends_colon = next->ends_colon;
@@ -159,11 +174,16 @@ static int reads_as_prose(const char *s, const unit *u) {
         (!f->ends_sentence || f->upper_initial * 4 >= f->words * 3))
         return 0; /* "RELATED: Title Case Headline", "Photo: Agency" */
     if (is_byline(s, u)) return 0;
+    /* unpunctuated and ending in furniture words: "... Photograph: Reuters",
+     * "... Watch the video" */
+    if (!f->ends_sentence && f->words <= 15 && f->last_ui && f->words - f->last_ui < 5) return 0;
     int looked_up = f->words < 40 ? f->words : 40;
+    /* long enough to be a sentence that lost its final mark */
     if (f->words >= 25 && f->has_lower_word && f->stop * 8 >= looked_up) return 1;
-    if ((f->ends_sentence || f->ends_colon) && f->words >= 4 && f->has_lower_word &&
-        (f->stop > 0 || f->words >= 8))
-        return 1;
+    if (f->words >= 16 && f->has_lower_word && f->stop * 5 >= looked_up) return 1;
+    if (f->words >= 8 && f->has_lower_word && f->stop * 3 >= looked_up) return 1; /* headlines have few function words */
+    if (f->ends_sentence && f->words >= 2 && f->has_lower_word) return 1; /* "He declined." */
+    if (f->ends_colon && f->words >= 4 && f->has_lower_word && f->stop > 0) return 1;
     /* list items of the report: a bullet and a clause */
     if (is_bullet(s, u) && f->words >= 5 && f->has_lower_word && f->stop > 0) return 1;
     return 0;
@@ -184,6 +204,10 @@ int clean_residue(dyad_arena *a, const clean_text *in, clean_text *out, const ch
     size_t n = in->len;
     size_t lines = 1;
     for (const char *p = s; (p = memchr(p, '\n', (size_t)(s + n - p))) != NULL; p++) lines++;
+    if (lines > RESIDUE_MAX_LINES) { /* no news page: keep the text as it is */
+        *out = *in;
+        return 0;
+    }
     unit *u = arena_alloc(a, lines * sizeof *u);
     if (!u) return -1;
     size_t nu = cut_units(s, n, u, lines);
@@ -195,14 +219,13 @@ int clean_residue(dyad_arena *a, const clean_text *in, clean_text *out, const ch
     if (!slots) return -1;
     size_t prose_chars = 0;
     for (size_t k = 0; k < nu; k++) {
-        u[k].hash = hash_bytes(s + u[k].b, u[k].e - u[k].b);
+        u[k].hash = unit_hash(s + u[k].b, u[k].e - u[k].b);
         u[k].prose = reads_as_prose(s, &u[k]);
         u[k].comments_marker = is_comments_marker(s, &u[k]);
         if (u[k].prose) prose_chars += u[k].e - u[k].b;
     }
     int *seen_before = arena_calloc(a, nu ? nu : 1, sizeof *seen_before);
-    int *seen_again = arena_calloc(a, nu ? nu : 1, sizeof *seen_again);
-    if (!seen_before || !seen_again) return -1;
+    if (!seen_before) return -1;
     for (size_t k = 0; k < nu; k++) {
         size_t h = (size_t)u[k].hash & (hcap - 1);
         while (slots[h]) {
@@ -210,7 +233,6 @@ int clean_residue(dyad_arena *a, const clean_text *in, clean_text *out, const ch
             if (o->hash == u[k].hash && o->e - o->b == u[k].e - u[k].b &&
                 !memcmp(s + o->b, s + u[k].b, o->e - o->b)) {
                 seen_before[k] = 1;
-                seen_again[slots[h] - 1] = 1;
                 break;
             }
             h = (h + 1) & (hcap - 1);
@@ -228,9 +250,10 @@ int clean_residue(dyad_arena *a, const clean_text *in, clean_text *out, const ch
         if (x->prose) {
             any_prose = 1;
             prose_so_far += x->e - x->b;
-            x->keep = !seen_before[k]; /* a pull quote or caption repeated: once */
-            /* a short caption-like sentence shown twice is page residue */
-            if (seen_again[k] && x->f.words < 25) x->keep = 0;
+            x->keep = !seen_before[k]; /* a pull quote or a sentence repeated: once */
+            /* a short caption shown twice in a row (image text, then caption) is residue */
+            if (x->f.words < 25 && ((k + 1 < nu && same_text(s, x, &u[k + 1])) || (k > 0 && same_text(s, x, &u[k - 1]))))
+                x->keep = 0;
             continue;
         }
         /* the headline: the most headline-like line before the report begins */

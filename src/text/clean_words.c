@@ -79,7 +79,7 @@ static const word_class word_table[WORD_SLOTS] = {
     [203] = {0xfdd2b0cbu, 1}, /* his */
     [206] = {0x0dc628ceu, 1}, /* while */
     [226] = {0x08d2ece2u, 1}, /* which */
-    [229] = {0xbd300ce5u, 6}, /* reddit */
+    [229] = {0xbd300ce5u, 2}, /* reddit */
     [248] = {0xdba4f4f8u, 2}, /* view */
     [255] = {0xd822d4ffu, 1}, /* they */
     [259] = {0x73930103u, 2}, /* epa */
@@ -95,7 +95,7 @@ static const word_class word_table[WORD_SLOTS] = {
     [300] = {0xe40c292cu, 1}, /* a */
     [301] = {0xc7eb512cu, 1}, /* were */
     [304] = {0x20861530u, 2}, /* updated */
-    [305] = {0x5c6e7131u, 6}, /* facebook */
+    [305] = {0x5c6e7131u, 2}, /* facebook */
     [306] = {0xfb532132u, 1}, /* most */
     [314] = {0x99e4dd3au, 2}, /* menu */
     [318] = {0xb90ded3eu, 2}, /* copyright */
@@ -110,7 +110,7 @@ static const word_class word_table[WORD_SLOTS] = {
     [354] = {0x7ac4d962u, 1}, /* would */
     [357] = {0xf0743965u, 1}, /* can */
     [372] = {0x576cc974u, 1}, /* told */
-    [379] = {0xe88db17bu, 6}, /* instagram */
+    [379] = {0xe88db17bu, 2}, /* instagram */
     [380] = {0xd12fe57cu, 1}, /* much */
     [388] = {0x5d342984u, 1}, /* or */
     [390] = {0x9da4e586u, 2}, /* google */
@@ -144,7 +144,7 @@ static const word_class word_table[WORD_SLOTS] = {
     [515] = {0xaf9e4a03u, 6}, /* subscribe */
     [518] = {0x37e6ca06u, 2}, /* conversation */
     [519] = {0x39386e06u, 1}, /* if */
-    [520] = {0xc3f46e07u, 6}, /* whatsapp */
+    [520] = {0xc3f46e07u, 2}, /* whatsapp */
     [527] = {0x31f6520fu, 1}, /* over */
     [529] = {0x93f82a11u, 2}, /* shares */
     [537] = {0x51fb8e19u, 6}, /* bookmark */
@@ -180,7 +180,7 @@ static const word_class word_table[WORD_SLOTS] = {
     [683] = {0xd1d746abu, 2}, /* images */
     [684] = {0x74fda2acu, 2}, /* recommended */
     [685] = {0x0baf62adu, 2}, /* reporting */
-    [703] = {0x7afe4abfu, 6}, /* linkedin */
+    [703] = {0x7afe4abfu, 2}, /* linkedin */
     [704] = {0xfdcadebfu, 2}, /* replies */
     [707] = {0xa65b72c3u, 1}, /* been */
     [717] = {0x89193acdu, 1}, /* under */
@@ -221,7 +221,7 @@ static const word_class word_table[WORD_SLOTS] = {
     [932] = {0x0cbc8ba4u, 2}, /* sign */
     [937] = {0x5c47afa9u, 1}, /* we */
     [945] = {0x2a38f7b1u, 2}, /* ads */
-    [946] = {0xc0d3c7b1u, 6}, /* pinterest */
+    [946] = {0xc0d3c7b1u, 2}, /* pinterest */
     [950] = {0x5c3ae3b6u, 1}, /* he */
     [960] = {0x3f24efc0u, 1}, /* al */
     [962] = {0x416b7bc2u, 2}, /* skip */
@@ -325,26 +325,30 @@ static void features(const char *str, size_t n, text_features *f, int lookup_wor
      * punctuation around it) */
     size_t i = b;
     int word_index = 0;
+    /* locals, not f's fields: the text is bytes and may alias them */
+    int words = 0, letters = 0, digits = 0, upper = 0, lower_word = 0, stop = 0, ui = 0, strong = 0;
     while (i < e) {
         while (i < e && is_space(s[i])) i++;
         if (i >= e) break;
-        int started = 0, ended = 0, pure = 1, core = 0;
+        int started = 0, ended = 0, pure = 1, core = 0, want = words < lookup_words;
         unsigned char first = 0;
         uint32_t h = FNV_OFFSET;
-        for (; i < e && !is_space(s[i]); i++) {
+        for (; i < e; i++) {
             unsigned char c = s[i], lc = c | 32;
             if (lc >= 'a' && lc <= 'z') {
-                f->letters++;
+                letters++;
                 if (!started) started = 1, first = c;
                 if (ended) pure = 0;
-                h = (h ^ lc) * FNV_PRIME;
+                if (want) h = (h ^ lc) * FNV_PRIME;
                 core++;
+            } else if (c <= ' ' && is_space(c)) {
+                break;
             } else if (c >= '0' && c <= '9') {
-                f->digits++;
+                digits++;
                 if (!started) started = 1, first = c;
                 pure = 0;
             } else if (c >= 0x80) {
-                f->letters++;
+                letters++;
                 if (!started) started = 1, first = c;
                 pure = 0;
             } else if (started) {
@@ -352,21 +356,30 @@ static void features(const char *str, size_t n, text_features *f, int lookup_wor
             }
         }
         if (!started) continue; /* punctuation alone is no word */
-        f->words++;
-        if (first >= 'A' && first <= 'Z') f->upper_initial++;
-        else if (first >= 'a' && first <= 'z') f->has_lower_word = 1;
-        if (pure && core <= WORD_MAX_LEN && f->words <= lookup_words) {
+        words++;
+        if (first >= 'A' && first <= 'Z') upper++;
+        else if (first >= 'a' && first <= 'z') lower_word = 1;
+        if (want && pure && core <= WORD_MAX_LEN) {
             int wc = lookup_hash(h);
-            if (wc & WC_STOP) f->stop++;
+            if (wc & WC_STOP) stop++;
             else if (wc & WC_UI) {
-                f->ui++;
-                if (wc & WC_STRONG) f->strong_ui++;
+                ui++;
+                f->last_ui = words;
+                if (wc & WC_STRONG) strong++;
             }
         }
         /* "RELATED:", "Photo:", "Read more:" - a label of one to three words */
         if (word_index < 3 && s[i - 1] == ':' && i < e) f->prefix_label = word_index + 1;
         word_index++;
     }
+    f->words = words;
+    f->letters = letters;
+    f->digits = digits;
+    f->upper_initial = upper;
+    f->has_lower_word = lower_word;
+    f->stop = stop;
+    f->ui = ui;
+    f->strong_ui = strong;
     f->no_letters = f->letters == 0;
 }
 

@@ -23,6 +23,8 @@
 #define HB_HEADING_SHIFT 10
 #define HB_HEADING_MASK (7u << HB_HEADING_SHIFT) /* 1-6: inside h1..h6 */
 
+#define HP_MAX_ELEMS 1000000  /* elements and blocks tracked per page; a real page has */
+#define HP_MAX_BLOCKS 1000000 /* a few thousand */
 #define HB_LEVELS 5 /* how far up a block's score goes */
 
 typedef struct html_block {

@@ -1,17 +1,18 @@
-/* html_extract.c - the main text of a news page, scored as libxml2's HTML
- * push parser streams SAX events (no tree: building one costs several times
- * the parse).
+/* html_extract.c - the main text of a news page from libxml2's HTML push
+ * parser with SAX callbacks (no tree: building one costs several times the
+ * parse). Script and style bodies, half of a page's bytes, are not even fed
+ * to the parser.
  *
  * While parsing: text is collected into blocks (a block ends at every
- * block-level tag and <br>); each open element keeps its text and link
- * length; every prose-like block adds a score to the block elements above
- * it (its container fully, the next ones less), as readability does on a
- * tree. Elements whose tag, class or id says navigation, footer, sharing,
- * related links, comments, captions or ads mark their blocks as boilerplate;
- * scripts, styles and forms' controls are skipped.
- * After parsing (html_select.c): the best container and its good siblings
- * form the main region; its blocks are filtered once more (link density,
- * furniture words) and joined as paragraphs. */
+ * block-level tag and <br>; table cells of a row stay on one line); each
+ * block remembers its link text, the block elements above it and the flags
+ * inherited from its ancestors: boilerplate by tag (nav, footer, aside,
+ * header, figcaption), by class/id/role (comments, share, related, sidebar,
+ * ads, captions...), content hints (article, story, itemprop=articleBody).
+ * Scripts, styles, form controls and hidden elements are skipped. Metadata
+ * (html_meta.c) is gathered on the way.
+ * After parsing, html_select.c chooses the main text among the blocks. */
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <libxml/HTMLparser.h>
@@ -41,6 +42,7 @@ typedef struct parse_state {
     int pending_space;
     dy_buf title, h1, jsonld;
     int h1_done;
+    uint32_t h1_raw;           /* where the first h1's text starts in raw */
     html_meta meta;
     hint_cache_entry hint_cache[HINT_CACHE_SIZE];
     feed_seg *segs;
@@ -226,9 +228,12 @@ static void on_characters(void *user, const xmlChar *ch, int len) {
         return;
     }
     if (top->flags & HB_SKIP) return;
-    if ((top->flags & HB_H1) && !st->h1_done && st->h1.len < 1024) buf_push(&st->h1, ch, (size_t)len);
     html_page *pg = st->page;
     uint32_t raw = raw_pos(st, (size_t)len);
+    if ((top->flags & HB_H1) && !st->h1_done && st->h1.len < 1024) {
+        if (!st->h1.len) st->h1_raw = raw;
+        buf_push(&st->h1, ch, (size_t)len);
+    }
     uint32_t raw_last = st->doc->raw_len ? (uint32_t)(st->doc->raw_len - 1) : 0;
     if (hp_reserve(pg, (size_t)len + 1)) return;
     int pre = top->flags & HB_PRE;
@@ -443,6 +448,48 @@ static void feed_page(parse_state *st, htmlParserCtxtPtr ctxt, const char *raw, 
     feed_range(st, ctxt, raw, done, n);
 }
 
+/* A page that declares no charset, has valid UTF-8 sequences and only a few
+ * bad bytes is UTF-8 with slips: a copy with each bad byte made a space
+ * (same length, so offsets stay raw offsets). libxml2 would otherwise read
+ * the whole page as Latin-1. NULL when the page is not such a page. */
+static char *utf8_with_slips(const char *raw, size_t n) {
+    size_t head = n < 4096 ? n : 4096;
+    for (size_t i = 0; i + 7 < head; i++)
+        if ((raw[i] | 32) == 'c' && !strncasecmp(raw + i, "charset", 7)) return NULL;
+    size_t good = 0, bad = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        unsigned char c = (unsigned char)raw[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        int l = utf8_decode((const unsigned char *)raw + i, n - i, &cp);
+        if (l == 1) bad++;
+        else good++;
+        i += (size_t)(l > 0 ? l : 1);
+    }
+    if (good < bad) return NULL;
+    char *copy = malloc(n + 1);
+    if (!copy) return NULL;
+    memcpy(copy, raw, n);
+    copy[n] = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        if ((unsigned char)copy[i] < 0x80) {
+            i++;
+            continue;
+        }
+        int l = utf8_decode((const unsigned char *)copy + i, n - i, &cp);
+        if (l <= 1) {
+            copy[i] = ' ';
+            l = 1;
+        }
+        i += (size_t)l;
+    }
+    return copy;
+}
+
 int html_extract_ex(dyad_doc *doc, clean_text *out, int with_title) {
     html_page page;
     hp_init(&page);
@@ -462,6 +509,11 @@ int html_extract_ex(dyad_doc *doc, clean_text *out, int with_title) {
     sax.ignorableWhitespace = on_characters;
     sax.cdataBlock = on_cdata;
     int utf8 = utf8_valid(raw, n);
+    char *repaired = NULL;
+    if (!utf8 && (repaired = utf8_with_slips(raw, n)) != NULL) {
+        raw = repaired;
+        utf8 = 1;
+    }
     htmlParserCtxtPtr ctxt = htmlCreatePushParserCtxt(&sax, st, NULL, 0, NULL,
                                                       utf8 ? XML_CHAR_ENCODING_UTF8 : XML_CHAR_ENCODING_NONE);
     int rc = 0;
@@ -485,9 +537,6 @@ int html_extract_ex(dyad_doc *doc, clean_text *out, int with_title) {
     uint32_t *sel_map = NULL;
     size_t sel_len = 0;
     if (page.failed || hp_select(&page, &sel, &sel_map, &sel_len)) rc = -1;
-    if (!rc && with_title && doc->title && sel_len == 0) {
-        /* nothing found: the title is still something to code */
-    }
     if (!rc) {
         dy_buf withtitle = {0};
         uint32_t *wmap = NULL;
@@ -498,7 +547,8 @@ int html_extract_ex(dyad_doc *doc, clean_text *out, int with_title) {
             wlen = tl + (sel_len ? 2 + sel_len : 0);
             wmap = malloc((wlen ? wlen : 1) * sizeof *wmap);
             if (!wmap || buf_push(&withtitle, title, tl)) rc = -1;
-            for (size_t k = 0; !rc && k < tl; k++) wmap[k] = 0;
+            uint32_t title_raw = title == st->meta.h1 ? st->h1_raw : 0;
+            for (size_t k = 0; !rc && k < tl; k++) wmap[k] = title_raw;
             if (!rc && sel_len) {
                 buf_push(&withtitle, "\n\n", 2);
                 buf_push(&withtitle, sel.data, sel_len);
@@ -519,6 +569,7 @@ int html_extract_ex(dyad_doc *doc, clean_text *out, int with_title) {
     buf_free(&st->jsonld);
     free(st->segs);
     free(st);
+    free(repaired);
     hp_free(&page);
     return rc;
 }

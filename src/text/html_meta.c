@@ -1,7 +1,7 @@
 /* html_meta.c - a page's metadata as the parser streams by: title
  * (og:title, then <title>, then the first h1), publication date
- * (article:published_time, JSON-LD datePublished, meta date/pubdate,
- * <time datetime>) and URL (canonical link, then og:url). Candidates are
+ * (article:published_time, JSON-LD datePublished, <time datetime>, meta
+ * date/pubdate) and URL (canonical link, then og:url). Candidates are
  * kept by priority; html_meta_apply fills only what the document lacks. */
 #include <string.h>
 #include <strings.h>
@@ -46,12 +46,12 @@ void html_meta_start(html_meta *m, dyad_arena *a, const char *tag, const char *c
                  !strcasecmp(key, "dc.date") || !strcasecmp(key, "dcterms.date") ||
                  !strcasecmp(key, "dc.date.issued") || !strcasecmp(key, "sailthru.date") ||
                  !strcasecmp(key, "parsely-pub-date") || !strcasecmp(key, "article.published"))
-            offer_date(m, a, content, 2);
+            offer_date(m, a, content, 3);
     } else if (!strcasecmp(tag, "link")) {
         const char *rel = attr_get(attrs, "rel");
         if (rel && !strcasecmp(rel, "canonical")) offer_str(a, &m->canonical, attr_get(attrs, "href"));
     } else if (!strcasecmp(tag, "time")) {
-        offer_date(m, a, attr_get(attrs, "datetime"), 3);
+        offer_date(m, a, attr_get(attrs, "datetime"), 2);
     }
 }
 

@@ -1,20 +1,20 @@
 /* html_select.c - the page's blocks and elements, and the choice of the
  * main text among them.
  *
- * Scoring (during the parse, hp_score_block): a block of prose (25+ bytes,
- * few links) is worth 1 + its commas + its length in hundreds (max 3); it
- * gives that to the block elements above it, less the further up.
- * Choice (after the parse, hp_select): each element's score is adjusted by
- * its tag, its class/id hint and its link density; the best element and
- * its siblings that score well or hold plain paragraphs are the main region;
- * the region's blocks that are boilerplate (hinted, link lists, furniture
- * words, fragments) are dropped; the rest are the paragraphs. */
+ * Scoring: a block of prose (25+ bytes, few links) is worth 1 + its commas +
+ * its length in hundreds (max 3); it gives that to the block elements above
+ * it, less the further up (as readability does on a tree). Choice: each
+ * element's score is adjusted by its tag, its class/id hint and its link
+ * density; the best element, its siblings that score well or hold plain
+ * paragraphs, and containers elsewhere with its class (an article split
+ * around a figure) form the main region; the region's blocks that are still
+ * boilerplate (hinted, link lists, furniture words, fragments) are dropped;
+ * the rest are the paragraphs. A class hint on an element that holds most of
+ * the page's prose is not believed; when the hints leave almost nothing, the
+ * choice is made again without them. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#ifdef HTML_SELECT_DEBUG
-#include <stdio.h>
-#endif
 #include "html_blocks.h"
 #include "clean_internal.h"
 
@@ -47,6 +47,7 @@ int hp_reserve(html_page *p, size_t extra) {
 
 int hp_add_block(html_page *p, uint32_t off, uint32_t len, uint32_t links, uint16_t flags,
                  const html_frame *frames, int n) {
+    if (p->nblocks >= HP_MAX_BLOCKS) return 0; /* beyond any real page: dropped */
     if (p->nblocks == p->blocks_cap) {
         size_t cap = p->blocks_cap ? p->blocks_cap * 2 : 256;
         html_block *b = realloc(p->blocks, cap * sizeof *b);
@@ -87,7 +88,8 @@ static uint8_t kind_of(const char *t) {
 
 uint32_t hp_add_elem(html_page *p, uint32_t parent, const char *tag, int hint, int depth,
                      uint32_t class_hash) {
-    if (p->nelems >= UINT32_MAX - 1) return UINT32_MAX;
+    /* beyond any real page: later elements count as their parent (best effort) */
+    if (p->nelems >= HP_MAX_ELEMS) return parent != UINT32_MAX ? parent : 0;
     if (p->nelems == p->elems_cap) {
         size_t cap = p->elems_cap ? p->elems_cap * 2 : 512;
         html_elem *e = realloc(p->elems, cap * sizeof *e);
@@ -179,11 +181,14 @@ static int block_is_boilerplate(const html_page *p, const html_block *b, uint16_
     if (b->flags & bad_mask) return 1;
     int heading = (b->flags & HB_HEADING_MASK) >> HB_HEADING_SHIFT;
     if (heading == 1) return 1; /* the title: added separately */
-    if (b->link_chars * 2 > b->len) return 1;
     text_features f;
     text_features_of(p->text.data + b->off, b->len, &f);
     if (f.words == 0 || f.no_letters) return 1;
-    if (b->link_chars * 4 > b->len && f.words < 30) return 1;
+    /* link lists; but a sentence of 100+ bytes around its links is prose */
+    uint32_t own = b->len - b->link_chars;
+    int prose = own >= 100 && f.ends_sentence;
+    if (b->link_chars * 2 > b->len && !prose) return 1;
+    if (b->link_chars * 4 > b->len && f.words < 30 && !(own >= 60 && f.ends_sentence)) return 1;
     if (f.strong_ui && f.words <= 40) return 1;
     if (f.ui * 3 >= f.words && f.words <= 15) return 1;
     if (f.time_only) return 1;
@@ -222,11 +227,6 @@ static int select_pass(html_page *p, uint16_t bad_mask, dy_buf *text, uint32_t *
             best_score = s;
         }
     }
-#ifdef HTML_SELECT_DEBUG
-    if (getenv("HPDEBUG")) { fprintf(stderr, "best %zu score %.1f blocks %u-%u nblocks %zu\n", best, best_score, best==SIZE_MAX?0:p->elems[best].first_block, best==SIZE_MAX?0:p->elems[best].end_block, p->nblocks);
-      for (size_t i = 0; i < p->nelems; i++) if (p->elems[i].score > 5) fprintf(stderr, "E%zu parent %u kind %d depth %u score %.1f final %.1f blocks %u-%u chars %u links %u hint %d\n", i, p->elems[i].parent, p->elems[i].kind, p->elems[i].depth, p->elems[i].score, final_score(&p->elems[i]), p->elems[i].first_block, p->elems[i].end_block, p->elems[i].chars, p->elems[i].link_chars, p->elems[i].hint);
-      for (size_t i = 0; i < p->nblocks; i++) fprintf(stderr, "B%zu e%u f%x l%u k%u a%u/%.1f: %.*s\n", i, p->blocks[i].elem, p->blocks[i].flags, p->blocks[i].len, p->blocks[i].link_chars, p->blocks[i].anc[0], p->blocks[i].anc[0]==UINT32_MAX?0:final_score(&p->elems[p->blocks[i].anc[0]]), (int)(p->blocks[i].len < 100 ? p->blocks[i].len : 100), p->text.data + p->blocks[i].off); }
-#endif
     uint8_t *in_region = calloc(p->nblocks, 1);
     if (!in_region) return -1;
     if (best == SIZE_MAX) {

@@ -62,7 +62,11 @@ static void repair(out_buf *o, const unsigned char *s, const uint32_t *src_map, 
             while (j < n && s[j] >= 0x20 && s[j] < 0x7F) j++;
             if (out_reserve(o, j - i)) return;
             memcpy(o->text + o->len, s + i, j - i);
-            for (size_t k = i; k < j; k++) o->map[o->len++] = src_map ? src_map[k] : (uint32_t)k;
+            uint32_t *m = o->map + o->len;
+            if (src_map) memcpy(m, src_map + i, (j - i) * sizeof *m);
+            else
+                for (size_t k = 0; k < j - i; k++) m[k] = (uint32_t)(i + k);
+            o->len += j - i;
             i = j;
             continue;
         }

@@ -171,25 +171,31 @@ static size_t scan_email(tk *k, size_t i) {
     size_t d = j + 1, e = d, dots = 0;
     while (e < k->n && (is_ascii_alnum(k->t[e]) || k->t[e] == '.' || k->t[e] == '-')) dots += k->t[e++] == '.';
     while (e > d && (k->t[e - 1] == '.' || k->t[e - 1] == '-')) dots -= k->t[--e] == '.';
-    if (!dots || e == d || !is_ascii_alpha(k->t[e - 1])) return 0;
+    int caps_host = e - d >= 2;
+    for (size_t q = d; q < e && caps_host; q++) caps_host = k->t[q] >= 'A' && k->t[q] <= 'Z';
+    if ((!dots && !caps_host) || e == d || !is_ascii_alpha(k->t[e - 1])) return 0;
     emit(k, i, e, 0);
     return e;
 }
 
-/* words EWT writes as two syntactic words without an apostrophe */
-static size_t fused_split(const char *w, size_t len) {
+/* words EWT writes as two syntactic words without an apostrophe; *joined:
+ * they stay one orthographic (multi-word) token, as "cannot" does, unlike
+ * "alot" which EWT splits into two plain tokens */
+static size_t fused_split(const char *w, size_t len, int *joined) {
+    static const struct { const char *word; size_t cut; int joined; } fused[] = {
+        {"cannot", 3, 1}, {"gonna", 3, 1}, {"wanna", 3, 1}, {"gotta", 3, 1}, {"dont", 2, 1},
+        {"didnt", 3, 1}, {"doesnt", 4, 1}, {"isnt", 2, 1}, {"wasnt", 3, 1}, {"couldnt", 5, 1},
+        {"wouldnt", 5, 1}, {"shouldnt", 6, 1}, {"wont", 2, 1}, {"alot", 1, 0}, {NULL, 0, 0}};
     if (len < 4 || len > 8) return 0; /* the common case */
     switch (w[0] | 0x20) {
-    case 'c': case 'g': case 'w': case 'd': case 'i': case 's': break;
+    case 'a': case 'c': case 'g': case 'w': case 'd': case 'i': case 's': break;
     default: return 0;
     }
-    static const struct { const char *word; size_t cut; } fused[] = {
-        {"cannot", 3}, {"gonna", 3}, {"wanna", 3}, {"gotta", 3}, {"dont", 2}, {"didnt", 3},
-        {"doesnt", 4}, {"isnt", 2}, {"wasnt", 3}, {"couldnt", 5}, {"wouldnt", 5}, {"shouldnt", 6},
-        {"wont", 2}, {"cant", 0}, {NULL, 0}};
     for (size_t i = 0; fused[i].word; i++)
-        if (fused[i].cut && strlen(fused[i].word) == len && strncasecmp(fused[i].word, w, len) == 0)
+        if (strlen(fused[i].word) == len && strncasecmp(fused[i].word, w, len) == 0) {
+            *joined = fused[i].joined;
             return fused[i].cut;
+        }
     return 0;
 }
 
@@ -228,6 +234,7 @@ static size_t scan_word(tk *k, size_t i) {
         }
         if ((ch == ':' || ch == '/') && is_ascii_digit(prev) && j + 1 < n && is_ascii_digit(t[j + 1])) { j++; continue; }
         if (ch == '/' && is_ascii_alpha(prev) && j + 1 < n && is_ascii_alpha(t[j + 1]) && j - part <= 2) { j++; part = j; continue; }
+        if (ch == '_' && is_ascii_alnum(prev) && j + 1 < n && is_ascii_alnum(t[j + 1])) { j++; continue; } /* file_name */
         if (ch == '&' && prev >= 'A' && prev <= 'Z' && j + 1 < n && t[j + 1] >= 'A' && t[j + 1] <= 'Z') { j++; continue; }
         if (ch == '-' && word_at(k, j + 1)) {
             int digits_around = is_ascii_digit(prev) && is_ascii_digit(t[j + 1]);
@@ -267,14 +274,19 @@ static size_t scan_word(tk *k, size_t i) {
         emit(k, i, j + 1, TOK_ABBREV);
         return j + 1;
     }
-    size_t cut = fused_split((const char *)t + i, j - i);
+    int joined = 0;
+    size_t cut = fused_split((const char *)t + i, j - i, &joined);
     if (cut) {
         emit(k, i, i + cut, 0);
-        emit(k, i + cut, j, TOK_JOINED);
+        emit(k, i + cut, j, joined ? TOK_JOINED : 0);
         return j;
     }
     emit(k, i, j, 0);
     return j;
+}
+
+static int is_rule_char(unsigned char c) {
+    return c == '-' || c == '=' || c == '_' || c == '*' || c == '~' || c == '+';
 }
 
 static const char *const emoticons[] = {":)", ":(", ":-)", ":-(", ";)", ";-)", ":D", ":P", ":p",
@@ -307,9 +319,15 @@ static size_t scan_punct(tk *k, size_t i, size_t len) {
         emit(k, i, e, 0);
         return e;
     }
-    if (c == '-' || c == '*' || c == '=' || c == '_' || c == '~' || c == '>' || c == '<') {
+    if (c == '>' || c == '<' || c == '$' || c == '#') { /* ">>", "$$$" */
         size_t e = i;
         while (e < n && t[e] == c) e++;
+        emit(k, i, e, 0);
+        return e;
+    }
+    if (is_rule_char(c)) { /* "--", "==----", "+++": decoration is one token */
+        size_t e = i;
+        while (e < n && is_rule_char(t[e])) e++;
         emit(k, i, e, 0);
         return e;
     }
