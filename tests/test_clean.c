@@ -32,7 +32,8 @@ static char *read_fixture(const char *rel, size_t *len) {
 /* Each fixture NAME.txt must clean to NAME.expected (trailing newline aside). */
 TEST(clean_residue_fixtures) {
     static const char *const names[] = {"wire_advert", "share_follow", "related_lines",
-                                        "comments", "captions_video", "cookies_wrapped"};
+                                        "comments", "captions_video", "cookies_wrapped",
+                                        "labels_captions"};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         char path[256];
         size_t in_len, exp_len;
@@ -223,5 +224,15 @@ TEST(clean_caption_credit_and_unpunctuated_prose) {
     CHECK(strstr(doc->text, "Photograph") == NULL);
     CHECK_CONTAINS(doc->text, "called for a general strike across the country on Monday\n\n");
     CHECK_CONTAINS(doc->text, "turnout was low in the capital.");
+    dyad_doc_free(doc);
+}
+
+/* HTML handed over as text (a JSONL field holding markup) is still extracted. */
+TEST(clean_markup_in_a_text_document) {
+    const char *raw = "<p>The foreign ministry summoned the ambassador on Friday, state media said.</p>"
+                      "<p>Officials gave no further details.</p>";
+    dyad_doc *doc = clean_bytes(raw, strlen(raw));
+    CHECK_CONTAINS(doc->text, "summoned the ambassador on Friday, state media said.");
+    CHECK(strstr(doc->text, "<p>") == NULL);
     dyad_doc_free(doc);
 }

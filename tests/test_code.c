@@ -346,3 +346,20 @@ TEST(code_compiled_dictionaries) {
     CHECK_INT(err.status, DYAD_EDICT);
     CHECK_CONTAINS(err.message, "recompile");
 }
+
+TEST(code_pronouns_nouns_compounds) {
+    dy_dicts *d = test_dicts();
+    dyad_doc *doc = coded_fixture(d, "2023-05-01");
+    char b[512];
+    CHECK_STR(events_of(doc, 20, b, sizeof b), "CHN>TWN:190/intended");              /* "it" = China */
+    CHECK_STR(events_of(doc, 21, b, sizeof b), "JPN>CHN:190/asserted");              /* launched an attack on */
+    CHECK_STR(events_of(doc, 22, b, sizeof b), "CHN>JPN:040/asserted JPN>CHN:040/asserted"); /* met, both ways */
+    CHECK_STR(events_of(doc, 23, b, sizeof b), "CHN>:112/asserted");                 /* unknown target */
+    for (size_t i = 0; i < doc->nevents; i++) {
+        const dyad_event *e = &doc->events[i];
+        if (e->sentence == 22) CHECK(e->target_span.len == 5 && !strncmp(doc->text + e->target_span.off, "Smith", 5));
+        if (e->sentence == 19) CHECK(!strncmp(doc->text + e->source_span.off, "China", 5));
+    }
+    dyad_doc_free(doc);
+    code_dicts_free(d);
+}

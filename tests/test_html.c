@@ -194,3 +194,14 @@ TEST(html_encoding_slips_and_latin1) {
     CHECK_CONTAINS(doc->text, "caf\xC3\xA9 owners were angry");
     dyad_doc_free(doc);
 }
+
+/* Metadata that is no date is ignored (a long digit run once overflowed the parser). */
+TEST(html_meta_rejects_non_dates) {
+    const char *html = "<html><head><meta property=\"article:published_time\" content=\"3333333333333 Apr 2024\">"
+                       "<meta name=\"date\" content=\"soon\"></head><body><p>Talks between the two governments "
+                       "resumed in Geneva on Tuesday, a spokesman said.</p></body></html>";
+    dyad_doc *doc = clean_html(html, strlen(html));
+    CHECK(doc->date == NULL);
+    CHECK_CONTAINS(doc->text, "resumed in Geneva on Tuesday");
+    dyad_doc_free(doc);
+}

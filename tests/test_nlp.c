@@ -104,14 +104,22 @@ TEST(nlp_apposition_and_coordination) {
 TEST(nlp_possessive_and_particle) {
     dy_models *m = load_models();
     if (!m) return;
-    dyad_doc *d = analyzed(m, "Australia 's Albanese met Kishida in Tokyo on Monday .");
-    int albanese;
+    dyad_doc *d = analyzed(m, "Australia 's Albanese said the deal was done .");
+    int albanese, said;
     tok(d, "Albanese", &albanese);
+    tok(d, "said", &said);
     CHECK_STR(tok(d, "Australia", NULL)->deprel, "nmod:poss");
     CHECK_INT(tok(d, "Australia", NULL)->head, albanese);
     CHECK_STR(tok(d, "'s", NULL)->deprel, "case");
     CHECK_STR(tok(d, "Albanese", NULL)->deprel, "nsubj");
-    CHECK_STR(tok(d, "Tokyo", NULL)->deprel, "obl");
+    CHECK_INT(tok(d, "Albanese", NULL)->head, said);
+    CHECK_STR(tok(d, "done", NULL)->deprel, "ccomp");
+    dyad_doc_free(d);
+    d = analyzed(m, "He met Australia 's Albanese in Tokyo .");
+    tok(d, "Albanese", &albanese);
+    CHECK_STR(tok(d, "Australia", NULL)->deprel, "nmod:poss");
+    CHECK_INT(tok(d, "Australia", NULL)->head, albanese);
+    CHECK_STR(tok(d, "Albanese", NULL)->deprel, "obj");
     dyad_doc_free(d);
     d = analyzed(m, "Protesters set up barricades outside the embassy .");
     CHECK_STR(tok(d, "up", NULL)->deprel, "compound:prt");

@@ -114,7 +114,8 @@ int actors_sentence_discarded(const sent_ctx *c) {
 
 /* The words of a noun phrase: the head and what modifies it as a name does. */
 static int np_relation(const dyad_token *t) {
-    static const char *rels[] = {"compound", "amod", "flat", "nmod:poss", "appos", "det", "nummod", "goeswith", NULL};
+    static const char *rels[] = {"compound", "amod", "flat", "nmod:poss", "nmod:desc", "appos", "det", "nummod",
+                                 "goeswith", NULL};
     if (!t->deprel) return 0;
     for (int i = 0; rels[i]; i++)
         if (deprel_is(t, rels[i])) return 1;
@@ -139,6 +140,9 @@ typedef struct np_parts {
     int32_t person_at, actor_at, metonym_at, adjective_at, agent_at;
     int32_t first, last; /* token range that named it */
     int32_t words_first, words_last; /* token range of the whole phrase */
+    const dict_phrase *agents[3];
+    int32_t agents_at[3];
+    int nagents;
 } np_parts;
 
 static void note_mention(sent_ctx *c, np_parts *np, int32_t k, int near) {
@@ -152,7 +156,15 @@ static void note_mention(sent_ctx *c, np_parts *np, int32_t k, int near) {
     case PHRASE_ACTOR: if (!np->actor || near) np->actor = p, np->actor_at = s; break;
     case PHRASE_METONYM: if (!np->metonym || near) np->metonym = p, np->metonym_at = s; break;
     case PHRASE_ADJECTIVE: if (!np->adjective || near) np->adjective = p, np->adjective_at = s; break;
-    case PHRASE_AGENT: if (!np->agent || near) np->agent = p, np->agent_at = s; break;
+    case PHRASE_AGENT:
+        if (!np->agent || near) np->agent = p, np->agent_at = s;
+        /* all the roles of the phrase, for "Danish Islamist media" -> DNKMUSMED */
+        if (np->nagents < 3) {
+            int seen = 0;
+            for (int i = 0; i < np->nagents; i++) seen |= np->agents_at[i] == s;
+            if (!seen) np->agents[np->nagents] = p, np->agents_at[np->nagents++] = s;
+        }
+        break;
     default: return;
     }
     int32_t e = (int32_t)c->mention_end[s] - 1;
@@ -167,6 +179,17 @@ static void collect_np(sent_ctx *c, np_parts *np, int32_t h, int depth) {
     note_mention(c, np, h, depth == 0);
     for (int32_t k = c->first_child[h]; k >= 0; k = c->next_sibling[k])
         if (np_relation(&c->tok[k]) || nmod_of(c, k)) collect_np(c, np, k, depth + 1);
+}
+
+static int is_time_word(const char *w) {
+    static const char *const times[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                        "january", "february", "march", "april", "may", "june", "july", "august",
+                                        "september", "october", "november", "december", "today", "yesterday",
+                                        "tomorrow", "tonight", "week", "month", "year", "day", "night", "morning",
+                                        "evening", "weekend", "time", NULL};
+    for (int i = 0; times[i]; i++)
+        if (!strcmp(w, times[i])) return 1;
+    return 0;
 }
 
 static const char *pronoun_person(const sent_ctx *c, int32_t h) {
@@ -226,9 +249,12 @@ static actor_ref resolve_np(sent_ctx *c, int32_t h, int depth) {
     np_parts np = {0};
     np.first = np.last = np.words_first = np.words_last = -1;
     collect_np(c, &np, h, 0);
-    /* unresolved, the phrase's words still say who ("Yale", "the attacks") */
-    r.span.off = c->tok[np.words_first].off;
-    r.span.len = c->tok[np.words_last].off + c->tok[np.words_last].len - r.span.off;
+    /* unresolved, the phrase's words still say who ("Yale", "the attacks") -
+     * unless it is a time ("Monday said": a misparsed date is nobody) */
+    if (!is_time_word(c->form_f[h])) {
+        r.span.off = c->tok[np.words_first].off;
+        r.span.len = c->tok[np.words_last].off + c->tok[np.words_last].len - r.span.off;
+    }
     const char *code = NULL;
     if (np.person) {
         code = dict_role_on(np.person->roles, np.person->nroles, c->day, c->have_day);
@@ -238,7 +264,20 @@ static actor_ref resolve_np(sent_ctx *c, int32_t h, int depth) {
     if (!code && np.metonym) code = np.metonym->code;
     if (!code) {
         const char *base = np.actor ? np.actor->code : np.adjective ? np.adjective->code : NULL;
-        if (base && np.agent) code = compose(c, base, np.agent->code);
+        if (base && np.agent) {
+            /* roles in the order they are written: "MSF Arnor diplomat" -> NGO + ARN + GOV */
+            for (int i = 0; i < np.nagents; i++)
+                for (int j = i + 1; j < np.nagents; j++)
+                    if (np.agents_at[j] < np.agents_at[i]) {
+                        const dict_phrase *tp = np.agents[i];
+                        int32_t ta = np.agents_at[i];
+                        np.agents[i] = np.agents[j], np.agents_at[i] = np.agents_at[j];
+                        np.agents[j] = tp, np.agents_at[j] = ta;
+                    }
+            code = base;
+            for (int i = 0; i < np.nagents && code; i++) code = compose(c, code, np.agents[i]->code);
+            if (!code) code = base;
+        }
         else if (base) code = base;
         else if (np.agent) code = bare_role(c, np.agent->code);
     }

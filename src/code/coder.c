@@ -113,6 +113,7 @@ static void try_chain(const sent_ctx *c, int32_t v, const char *key, const dict_
     pattern_hit h;
     for (const dict_pattern *p = chain; p; p = p->next) {
         if (!better(p, best->pattern) || strcmp(p->lemma, key) || !is_predicate_pos(&c->tok[v], p->is_noun)) continue;
+        if (p->need_negation && modality_of(c, v).kind != MOD_NEGATED) continue;
         if (pattern_match(c, v, p, &h)) *best = h;
     }
 }
@@ -181,6 +182,10 @@ static dyad_status emit(sent_ctx *c, uint32_t sent_index, int32_t v, const char 
                         const char *date) {
     dyad_doc *doc = c->doc;
     if (mod.kind == MOD_INTENDED && !strcmp(c->d->format, "dyad")) code = modality_intent_code(code);
+    if (mod.kind == MOD_NEGATED && c->d->nnegation && !p->need_negation) { /* PETRARCH's ontology: "not X" */
+        const char *neg = dict_negated_code(c->d, code);
+        if (neg) code = neg;
+    }
     const dyad_cameo_info *info = dyad_cameo_lookup(code);
     /* one event per (source, target, code) in a sentence */
     for (size_t i = doc->nevents; i-- > 0 && doc->events[i].sentence == sent_index;)
@@ -259,7 +264,14 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
          * pattern's own target names no actor, the direct object, or the
          * object the pattern named, is the target; "called for sanctions
          * against Moscow": so is an actor the target phrase is against/on/with */
-        int32_t alt[3] = {tree_child(c, v, "obj"), hit->object, nt ? tgts[0] : hit->object};
+        /* the phrase the target may hide in: the pattern's target, else what its
+         * last +word introduces ("called +for sanctions against Moscow"), else its object */
+        int32_t phrase = nt ? tgts[0] : hit->object;
+        if (!nt && hit->nparticles) {
+            int32_t pt = prep_object_of(c, v, c->form_f[hit->particle_tok[hit->nparticles - 1]]);
+            if (pt >= 0) phrase = pt;
+        }
+        int32_t alt[3] = {tree_child(c, v, "obj"), hit->object, phrase};
         int found = 0;
         for (int a = 0; a < 2 && !found; a++)
             if (alt[a] >= 0 && alt[a] != hit->target && actor_resolve(c, alt[a]).code[0]) {
@@ -271,8 +283,14 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
                 nt = expand_conj(c, k, tgts, MAX_ARGS);
                 found = 1;
             }
-        /* "found Barbarin guilty": an unknown object still names the target */
+        /* "found Barbarin guilty": an unknown object still names the target,
+         * or the subject of the clause the verb governs */
         if (!found && !nt && alt[0] >= 0 && alt[0] != hit->object) nt = expand_conj(c, alt[0], tgts, MAX_ARGS);
+        for (int32_t k = c->first_child[v]; k >= 0 && !found && !nt; k = c->next_sibling[k])
+            if (deprel_is(&c->tok[k], "xcomp") || deprel_is(&c->tok[k], "ccomp")) {
+                int32_t sub = tree_child_prefix(c, k, "nsubj");
+                if (sub >= 0 && sub != src_head) nt = expand_conj(c, sub, tgts, MAX_ARGS);
+            }
     }
     modality_info mod = modality_of(c, v);
     if (mod.kind == MOD_REPORTED) {
@@ -360,6 +378,18 @@ static int light_verb_of_event_noun(const sent_ctx *c, int32_t v, const pattern_
     return o >= 0 && hits[o].pattern && hits[o].pattern->is_noun && hits[v].object != o && is_light_verb(c, v);
 }
 
+/* "is willing to withdraw its troops from X", "agreed to release Y": the
+ * clause carries the event (coded as intended); a governing predicate with
+ * no target of its own adds nothing */
+static int governs_coded_clause(const sent_ctx *c, int32_t v, const pattern_hit *hits) {
+    if (hits[v].target >= 0 || hits[v].pattern->prep || hits[v].nparticles > 1 || !strcmp(c->d->format, "petrarch") ||
+        !strcmp(c->d->format, "tabari"))
+        return 0;
+    for (int32_t k = c->first_child[v]; k >= 0; k = c->next_sibling[k])
+        if (deprel_is(&c->tok[k], "xcomp") && hits[k].pattern && hits[k].target >= 0) return 1;
+    return 0;
+}
+
 /* "condemned the attack on X": one event, the verb's; the noun is what it is about */
 static int noun_inside_coded_verb(const sent_ctx *c, int32_t k, const uint8_t *coded) {
     int32_t h = tree_head(c, k);
@@ -401,6 +431,7 @@ static dyad_status code_sentence(const dy_dicts *d, dyad_doc *doc, uint32_t si, 
             if (modality_is_speech(&c, v) && tree_child(&c, v, "ccomp") >= 0 && !p->prep && hits[v].target < 0)
                 continue;
             if (!pass && light_verb_of_event_noun(&c, v, hits)) continue;
+            if (!pass && governs_coded_clause(&c, v, hits)) continue;
             if (pass && noun_inside_coded_verb(&c, v, coded)) continue;
             dyad_status st = code_predicate(&c, si, v, &hits[v], date, coded, 0);
             if (st) return st;

@@ -27,6 +27,12 @@ fail:
     return NULL;
 }
 
+const char *dict_negated_code(const dy_dicts *d, const char *code) {
+    for (size_t i = 0; i < d->nnegation; i++)
+        if (!strcmp(d->negation[2 * i], code)) return d->negation[2 * i + 1];
+    return NULL;
+}
+
 void code_dicts_free(dy_dicts *d) {
     if (!d) return;
     if (d->map_data) {
@@ -117,7 +123,7 @@ int dict_add_phrase(dy_dicts *d, phrase_kind kind, const char *name, size_t name
 }
 
 static int pattern_specificity(const dict_pattern *p) {
-    return p->nparticles + (p->object != NULL) * 2 + (p->prep != NULL) + (p->pp_prep != NULL) * 2 +
+    return p->nparticles + (p->object != NULL) * 2 + (p->prep != NULL) + (p->pp_prep != NULL) * 2 + p->need_negation +
            (p->object_mods[0] != NULL) + (p->object_mods[1] != NULL) + (p->object_mods[2] != NULL);
 }
 

@@ -57,6 +57,7 @@ typedef struct dict_pattern {
     uint8_t need_target;            /* ! */
     uint8_t is_noun;                /* noun predicate */
     uint8_t stem;                   /* TABARI: the head is a stem ("RESTOR" ~ "restored") */
+    uint8_t need_negation;          /* PETRARCH "- &NEGATVAUXVRB * ...": only a negated verb */
     const char *code;               /* CAMEO code */
     const char *reverse_code;       /* PETRARCH "[042:043]": the target's event back to the source */
     const char *rule;               /* "file:line text" */
@@ -84,6 +85,8 @@ struct dy_dicts {
     int has_discards;
     int has_stems;                  /* TABARI dictionaries: look words up by their prefixes too */
     const char *format;             /* "dyad", "petrarch", "tabari" */
+    const char **negation;          /* PETRARCH PICO: pairs code, code-when-negated (NULL-ended) */
+    size_t nnegation;
     dict_phrase *last_added[3];     /* while loading: the nodes of the last name added */
     int last_added_n;
     const void *map_data;           /* a compiled file, mapped: strings point into it */
@@ -119,6 +122,9 @@ const dict_pattern *dict_patterns_with_object(const dy_dicts *d, const char *lem
 const char *dict_role_on(const dict_role *roles, uint32_t n, int32_t day, int have_day);
 /* Parse "YYYY-MM-DD..YYYY-MM-DD" (either end empty) into a role's range; 0 ok */
 int dict_parse_range(const char *s, size_t n, int32_t *from, int32_t *to);
+
+/* The code an event takes when its verb is negated (PETRARCH's PICO), or NULL */
+const char *dict_negated_code(const dy_dicts *d, const char *code);
 
 /* Loaders */
 int dict_compiled_is(const char *path);

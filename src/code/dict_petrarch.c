@@ -278,6 +278,86 @@ static void load_discards(ploader *L, const char *text, size_t len) {
 }
 
 
+/* ---- the internal coding ontology (PICO) ----------------------------------- */
+
+/* "110:0x1007f#0xFFFF+0x0080#0x7000#Disapprove": a code and its representations
+ * in PETRARCH's internal ontology. A negated event takes the code whose
+ * representation is the negation (+-0xFFFF) of the event's own: "did not
+ * disapprove" (110, = 0xFFFF+0x0080) -> 050 (0x0080), "not provide aid" -> 12x. */
+typedef struct pico_code { char code[8]; char rep[8][32]; int nrep; } pico_code;
+
+static void fold_rep(const char *s, size_t n, char *out, size_t cap) {
+    size_t k = 0;
+    for (size_t i = 0; i < n && k + 1 < cap; i++)
+        if (s[i] != ' ' && s[i] != '\t') out[k++] = (char)tolower((unsigned char)s[i]);
+    out[k] = 0;
+}
+
+static const pico_code *pico_find(const pico_code *pc, size_t n, const char *rep) {
+    for (size_t i = 0; i < n; i++)
+        for (int r = 0; r < pc[i].nrep; r++)
+            if (!strcmp(pc[i].rep[r], rep)) return &pc[i];
+    return NULL;
+}
+
+static void load_pico(ploader *L, const char *text, size_t len) {
+    size_t cap = 1024, n = 0;
+    pico_code *pc = calloc(cap, sizeof *pc);
+    if (!pc) return;
+    char line[MAX_LINE];
+    const char *p = text, *end = text + len;
+    while (p < end && n < cap) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *le = nl ? nl : end;
+        size_t k = (size_t)(le - p) < sizeof line - 1 ? (size_t)(le - p) : sizeof line - 1;
+        memcpy(line, p, k);
+        line[k] = 0;
+        p = nl ? nl + 1 : end;
+        char *colon = strchr(line, ':');
+        if (line[0] == '#' || !colon || colon == line || colon - line >= 8) continue;
+        pico_code *c = &pc[n];
+        memset(c, 0, sizeof *c);
+        snprintf(c->code, sizeof c->code, "%.*s", (int)(colon - line), line);
+        for (char *r = colon + 1; *r && c->nrep < 8;) {
+            char *h = strchr(r, '#');
+            size_t rn = h ? (size_t)(h - r) : strlen(r);
+            char rep[32];
+            fold_rep(r, rn, rep, sizeof rep);
+            if (strstr(rep, "0x")) snprintf(c->rep[c->nrep++], sizeof c->rep[0], "%s", rep);
+            else break; /* the comment */
+            if (!h) break;
+            r = h + 1;
+        }
+        if (c->nrep) n++;
+    }
+    const char **pairs = arena_alloc(L->d->arena, 2 * n * sizeof *pairs);
+    size_t np = 0;
+    for (size_t i = 0; pairs && i < n; i++) {
+        const pico_code *target = NULL;
+        char want[48];
+        snprintf(want, sizeof want, "0xffff+%s", pc[i].rep[0]);
+        target = pico_find(pc, n, want);
+        if (!target) {
+            snprintf(want, sizeof want, "-0xffff+%s", pc[i].rep[0]);
+            target = pico_find(pc, n, want);
+        }
+        for (int r = 0; !target && r < pc[i].nrep; r++) { /* this code is itself a negation */
+            const char *rep = pc[i].rep[r];
+            const char *base = !strncmp(rep, "0xffff+", 7) ? rep + 7 : !strncmp(rep, "-0xffff+", 8) ? rep + 8 : NULL;
+            for (size_t j = 0; base && j < n && !target; j++)
+                if (!strcmp(pc[j].rep[0], base)) target = &pc[j];
+        }
+        if (target && strcmp(target->code, pc[i].code)) {
+            pairs[2 * np] = arena_strdup(L->d->arena, pc[i].code);
+            pairs[2 * np + 1] = arena_strdup(L->d->arena, target->code);
+            np++;
+        }
+    }
+    L->d->negation = pairs;
+    L->d->nnegation = np;
+    free(pc);
+}
+
 /* ---- files ---------------------------------------------------------------- */
 
 static int load_file(ploader *L, const char *path, void (*fn)(ploader *, const char *, size_t), dyad_error *err) {
@@ -374,6 +454,21 @@ int dict_load_petrarch(dy_dicts *d, const char *path, dict_warn_fn warn, void *u
     if (!have[0] && !have[2]) {
         dyad_error_set(err, DYAD_EDICT, path, 0, -1, "no PETRARCH actor or verb dictionary found here");
         return free(list), -1;
+    }
+    if (!path_is_dir(path)) { /* a records file may name UD-PETRARCH's ontology too */
+        size_t len;
+        dyad_error pe;
+        char *xml = file_read_all(path, &len, (size_t)1 << 30, &pe);
+        char dir[1024], pico[1024];
+        snprintf(dir, sizeof dir, "%s", path);
+        char *slash = strrchr(dir, '/');
+        if (slash) *slash = 0;
+        else snprintf(dir, sizeof dir, ".");
+        if (xml && !env_file(xml, "PICOfile", dir, pico, sizeof pico) && path_exists(pico)) {
+            dyad_error fe;
+            load_file(&L, pico, load_pico, &fe);
+        }
+        free(xml);
     }
     void (*fns[4])(ploader *, const char *, size_t) = {petrarch_load_actors, petrarch_load_agents, petrarch_load_verbs, load_discards};
     for (int i = 0; i < 4; i++)

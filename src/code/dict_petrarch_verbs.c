@@ -186,7 +186,18 @@ static void load_pattern(vstate *V, char *s) {
             seen_star = 1;
             continue;
         }
-        if (!seen_star) { /* words before the verb: not expressible here */
+        if (!seen_star) {
+            /* a synset of negations before the verb ("didn't", "will not") asks for a
+             * negated verb; other words before the verb are not expressible here */
+            const char *alt[MAX_EXPAND];
+            size_t na = *w == '&' && !memchr(w, '_', wn) ? item_words(V, w, wn, alt, MAX_EXPAND) : 0;
+            int negation = na > 0;
+            for (size_t k = 0; k < na; k++)
+                if (strcmp(alt[k], "not") && strcmp(alt[k], "n't")) negation = 0;
+            if (negation) {
+                proto.need_negation = 1;
+                continue;
+            }
             V->skipped++;
             return;
         }
@@ -227,8 +238,34 @@ static void load_pattern(vstate *V, char *s) {
             continue;
         }
         if (!nobj) {
-            nobj = item_words(V, w, wn, objects, MAX_EXPAND);
-            if (*w == '{') group_mods(V, w, wn, proto.object_mods);
+            /* "DIPLOMATIC TIES", "NEW_&TIETYPES_RELATIONS", "OVER EFFORTS": a run of
+             * words after the verb is a phrase, its last word the object and the
+             * others its modifiers - as a {group} is */
+            size_t j = i;
+            while (j + 1 < n && item[j + 1][0] != '(' && item[j + 1][0] != '{' &&
+                   !(len[j + 1] == 1 && strchr("$+%^*", item[j + 1][0])))
+                j++;
+            int underscored = *w != '{' && *w != '&' && memchr(w, '_', wn) && w[wn - 1] != '_';
+            if (*w == '{') {
+                nobj = item_words(V, w, wn, objects, MAX_EXPAND);
+                group_mods(V, w, wn, proto.object_mods);
+            } else if (j > i || underscored) {
+                char group[512];
+                size_t gl = 0;
+                group[gl++] = '{';
+                for (size_t k = i; k <= j && gl < sizeof group - 4; k++) {
+                    if (k > i) group[gl++] = ' ';
+                    for (size_t q = 0; q < len[k] && gl < sizeof group - 4; q++)
+                        group[gl++] = item[k][q] == '_' ? ' ' : item[k][q];
+                }
+                group[gl++] = '}';
+                group[gl] = 0;
+                nobj = item_words(V, group, gl, objects, MAX_EXPAND);
+                group_mods(V, group, gl, proto.object_mods);
+                i = j;
+            } else {
+                nobj = item_words(V, w, wn, objects, MAX_EXPAND);
+            }
         }
     }
     if (!seen_star) {

@@ -15,13 +15,15 @@ static int word_in(const char *w, const char *const *list) {
 
 static const char *const intend_verbs[] = {"plan", "intend", "want", "aim", "seek", "hope", "vow", "pledge",
                                             "promise", "expect", "prepare", "set", "agree", "offer",
-                                            "decide", "propose", "wish", "try", NULL};
+                                            "decide", "propose", "wish", "try", "willing", "ready",
+                                            "prepared", "eager", "determined", NULL};
 static const char *const hypo_verbs[] = {"consider", "mull", "weigh", "may", "might", "could", NULL};
 static const char *const deny_verbs[] = {"deny", "refuse", "decline", "reject", NULL};
 static const char *const speech_verbs[] = {"say", "tell", "state", "announce", "report", "claim", "add",
                                             "declare", "note", "insist", "warn", "write", "stress", NULL};
-static const char *const future_aux[] = {"will", "shall", "'ll", NULL};
-static const char *const modal_aux[] = {"could", "might", "may", "would", "should", "can", NULL};
+/* "would" is mostly the future seen from the past ("said it would free") */
+static const char *const future_aux[] = {"will", "shall", "'ll", "would", "wo", NULL};
+static const char *const modal_aux[] = {"could", "might", "may", "should", "can", NULL};
 static const char *const negators[] = {"not", "n't", "never", "no", NULL};
 
 int modality_is_speech(const sent_ctx *c, int32_t v) { return word_in(c->lemma_f[v], speech_verbs); }

@@ -5,6 +5,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "nlp_internal.h"
 
 enum { MAX_SUFFIX = 6, MAXW = 128 };
@@ -110,6 +111,8 @@ const char *lemmatize(const nlp_lemmatizer *l, const char *form, const char *upo
     size_t n = lower_copy(form, low, sizeof low);
     if (form[n]) return form; /* very long token: itself */
     const char *hit = lex_find(l, lex_key(low, n, xpos));
+    /* names keep their own spelling: "al" stays "al" though "Al" was seen */
+    if (hit && is_proper(upos, xpos) && !strcasecmp(hit, form)) return form;
     if (hit) return hit;
     /* unseen names keep their form: suffix rules would turn "Aukus" into "Auku" */
     if (is_proper(upos, xpos)) return form;

@@ -151,7 +151,8 @@ int tw_save(const nlp_train_weights *t, nlp_writer *w, double max_bytes, FILE *l
         if (a > maxabs) maxabs = a;
     }
     /* the smallest pruning threshold that fits the size budget */
-    static const float thresholds[] = {0, 0.02f, 0.05f, 0.1f, 0.15f, 0.2f, 0.3f, 0.4f, 0.5f, 0.7f, 1, 1.5f, 2, 3, 5, 8};
+    static const float thresholds[] = {0,     0.02f, 0.05f, 0.1f, 0.15f, 0.2f, 0.3f, 0.4f, 0.5f, 0.6f,
+                                       0.7f,  0.8f,  0.9f,  1,    1.2f,  1.5f, 2,    2.5f, 3,    5, 8};
     float prune = 0;
     for (size_t i = 0; i < sizeof thresholds / sizeof *thresholds; i++) {
         uint64_t nf, ne;

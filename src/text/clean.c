@@ -4,6 +4,7 @@
  * extraction, plain text through residue removal. Never fails on bad input:
  * the worst case is an empty text. */
 #include <string.h>
+#include <strings.h>
 #include "text.h"
 #include "clean_internal.h"
 #include "../base/arena.h"
@@ -14,15 +15,21 @@ static dyad_status no_memory(dyad_doc *doc, dyad_error *err) {
     return DYAD_ENOMEM;
 }
 
-/* Is the start of raw markup rather than text? Readers usually say so; this
- * only catches HTML handed over as TEXT with no doubt about it. */
+/* Does raw start with markup rather than text? Readers usually say so; this
+ * catches HTML handed over as TEXT (a JSONL "text" holding "<p>...</p>"). */
 static int looks_like_html(const char *raw, size_t n) {
     size_t i = 0;
     if (n >= 3 && (unsigned char)raw[0] == 0xEF && (unsigned char)raw[1] == 0xBB) i = 3;
     while (i < n && (raw[i] == ' ' || raw[i] == '\t' || raw[i] == '\r' || raw[i] == '\n')) i++;
-    if (n - i < 6 || raw[i] != '<') return 0;
-    return !strncasecmp(raw + i, "<!doctype html", n - i < 14 ? n - i : 14) ||
-           !strncasecmp(raw + i, "<html", 5);
+    if (i >= n || raw[i] != '<') return 0;
+    static const char *const starts[] = {"<!doctype html", "<html", "<head", "<body", "<p>", "<p ",
+                                         "<div", "<article", "<section", "<h1", "<h2", "<table",
+                                         "<ul>", "<span", "<meta", "<!--"};
+    for (size_t k = 0; k < sizeof starts / sizeof starts[0]; k++) {
+        size_t l = strlen(starts[k]);
+        if (n - i >= l && !strncasecmp(raw + i, starts[k], l)) return 1;
+    }
+    return 0;
 }
 
 dyad_status text_clean(dyad_doc *doc, dyad_error *err) {

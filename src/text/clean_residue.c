@@ -195,6 +195,7 @@ static int reads_as_headline(const char *s, const unit *u) {
     if (f->words < 3 || f->words > 30 || f->no_letters || f->time_only) return 0;
     if (f->strong_ui || f->ui * 3 >= f->words || f->prefix_label || is_byline(s, u)) return 0;
     if (f->ends_colon) return 0;
+    if (f->last_ui && f->words - f->last_ui < 3) return 0; /* "... Photograph: Agency", "... - video" */
     return f->letters * 2 >= f->chars;
 }
 

@@ -327,10 +327,11 @@ static void features(const char *str, size_t n, text_features *f, int lookup_wor
     int word_index = 0;
     /* locals, not f's fields: the text is bytes and may alias them */
     int words = 0, letters = 0, digits = 0, upper = 0, lower_word = 0, stop = 0, ui = 0, strong = 0;
+    int label_ui = 0, label_caps = 1; /* the words before a colon among the first three */
     while (i < e) {
         while (i < e && is_space(s[i])) i++;
         if (i >= e) break;
-        int started = 0, ended = 0, pure = 1, core = 0, want = words < lookup_words;
+        int started = 0, ended = 0, pure = 1, core = 0, lowers = 0, want = words < lookup_words;
         unsigned char first = 0;
         uint32_t h = FNV_OFFSET;
         for (; i < e; i++) {
@@ -340,6 +341,7 @@ static void features(const char *str, size_t n, text_features *f, int lookup_wor
                 if (!started) started = 1, first = c;
                 if (ended) pure = 0;
                 if (want) h = (h ^ lc) * FNV_PRIME;
+                lowers += c == lc;
                 core++;
             } else if (c <= ' ' && is_space(c)) {
                 break;
@@ -359,8 +361,9 @@ static void features(const char *str, size_t n, text_features *f, int lookup_wor
         words++;
         if (first >= 'A' && first <= 'Z') upper++;
         else if (first >= 'a' && first <= 'z') lower_word = 1;
+        int wc = 0;
         if (want && pure && core <= WORD_MAX_LEN) {
-            int wc = lookup_hash(h);
+            wc = lookup_hash(h);
             if (wc & WC_STOP) stop++;
             else if (wc & WC_UI) {
                 ui++;
@@ -368,8 +371,14 @@ static void features(const char *str, size_t n, text_features *f, int lookup_wor
                 if (wc & WC_STRONG) strong++;
             }
         }
-        /* "RELATED:", "Photo:", "Read more:" - a label of one to three words */
-        if (word_index < 3 && s[i - 1] == ':' && i < e) f->prefix_label = word_index + 1;
+        /* "RELATED:", "Photo:", "Read more:" - a label of one to three words
+         * in capitals or furniture words ("Ukraine war:" is a headline's) */
+        if (word_index < 3) {
+            label_ui |= (wc & WC_UI) != 0;
+            label_caps &= lowers == 0;
+            if (s[i - 1] == ':' && i < e && (label_ui || label_caps) && !f->prefix_label)
+                f->prefix_label = word_index + 1;
+        }
         word_index++;
     }
     f->words = words;

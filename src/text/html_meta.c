@@ -17,8 +17,20 @@ static const char *attr_get(const char *const *attrs, const char *name) {
 }
 
 /* Keep value when its priority beats the one held (lower number wins). */
+/* A value date_normalize may read: not too long, no run of more than 8
+ * digits (no date has one, and long runs overflow its digit parser). */
+static int plausible_date(const char *v) {
+    int run = 0;
+    size_t n = 0;
+    for (; v[n]; n++) {
+        run = (v[n] >= '0' && v[n] <= '9') ? run + 1 : 0;
+        if (run > 8 || n > 64) return 0;
+    }
+    return n >= 6;
+}
+
 static void offer_date(html_meta *m, dyad_arena *a, const char *value, int prio) {
-    if (!value || (m->date && m->date_prio <= prio)) return;
+    if (!value || (m->date && m->date_prio <= prio) || !plausible_date(value)) return;
     char d[11];
     if (date_normalize(value, d)) return;
     m->date = arena_strdup(a, d);

@@ -265,7 +265,7 @@ static int select_pass(html_page *p, uint16_t bad_mask, dy_buf *text, uint32_t *
     return rc;
 }
 
-#define HB_MIN_MAIN_TEXT 500 /* under this, class/id hints may have hidden the article */
+#define HB_MIN_MAIN_TEXT 150 /* under this, class/id hints may have hidden the article */
 
 int hp_select(html_page *p, dy_buf *text, uint32_t **map, size_t *len) {
     *map = NULL;

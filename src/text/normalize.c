@@ -93,7 +93,7 @@ static void repair(out_buf *o, const unsigned char *s, const uint32_t *src_map, 
 
 #define NFC_RUN_MAX 96 /* code points per normalized run; a run ends before a starter */
 
-/* Normalize one run of valid UTF-8 (run_len bytes at o_src). Emits the
+/* Normalize one run of valid UTF-8 (run_len bytes at src). Emits the
  * original bytes when NFC changes nothing. */
 static void nfc_run(out_buf *o, const char *src, const uint32_t *map, size_t run_len) {
     utf8proc_int32_t buf[NFC_RUN_MAX * 4 + 8];

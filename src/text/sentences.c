@@ -15,6 +15,8 @@
 #define MAX_SENTENCE_TOKENS 400
 
 static int is_terminal(const dyad_token *t) {
+    char c = t->form[0];
+    if (c != '.' && c != '!' && c != '?' && c != '\xE2') return 0; /* most tokens */
     if (t->len == 3 && !memcmp(t->form, "\xE2\x80\xA6", 3)) return 1; /* ... as one character */
     for (uint32_t i = 0; i < t->len; i++)
         if (t->form[i] != '.' && t->form[i] != '!' && t->form[i] != '?') return 0;
@@ -71,6 +73,7 @@ static int starts_upper(const dyad_token *t) {
 
 /* two or more newlines between the tokens: a paragraph break */
 static int blank_line_between(const dyad_doc *doc, const dyad_token *a, const dyad_token *b) {
+    if (b->off - (a->off + a->len) < 2) return 0;
     int newlines = 0;
     for (uint32_t i = a->off + a->len; i < b->off; i++)
         if (doc->text[i] == '\n' && ++newlines >= 2) return 1;

@@ -50,7 +50,7 @@ typedef struct tk {
     /* the current whitespace-delimited chunk's first '@' and the start of
      * the e-mail characters before it: an address is tried once per chunk,
      * so a long chunk is never rescanned from every word in it */
-    size_t at_pos, email_from;
+    size_t chunk_end, at_pos, email_from;
     int email_tried;
 } tk;
 
@@ -161,6 +161,29 @@ static size_t scan_url(tk *k, size_t i) {
 
 static int email_char(unsigned char c) { return is_ascii_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-'; }
 
+/* Could an e-mail address start at word start i? Only words followed by
+ * one of "@._%+-" are looked at further; for those the whitespace-delimited
+ * chunk is scanned once for its first '@' and the e-mail characters before
+ * it, so an address is tried once per chunk and no chunk is rescanned. */
+static int may_be_email(tk *k, size_t i) {
+    size_t j = i;
+    while (j < k->n && is_ascii_alnum(k->t[j])) j++;
+    if (j >= k->n) return 0;
+    unsigned char c = k->t[j];
+    if (c != '@' && c != '.' && c != '_' && c != '%' && c != '+' && c != '-') return 0;
+    if (i >= k->chunk_end) {
+        size_t b = i;
+        while (b > 0 && email_char(k->t[b - 1])) b--; /* the chunk may have started earlier */
+        k->chunk_end = nonspace_end(k, i);
+        const unsigned char *at = memchr(k->t + b, '@', k->chunk_end - b);
+        k->at_pos = at ? (size_t)(at - k->t) : SIZE_MAX;
+        k->email_from = k->at_pos;
+        while (at && k->email_from > b && email_char(k->t[k->email_from - 1])) k->email_from--;
+        k->email_tried = !at;
+    }
+    return 1;
+}
+
 /* name@host.tld */
 static size_t scan_email(tk *k, size_t i) {
     if (k->email_tried || i < k->email_from || i >= k->at_pos) return 0;
@@ -187,12 +210,16 @@ static size_t fused_split(const char *w, size_t len, int *joined) {
         {"didnt", 3, 1}, {"doesnt", 4, 1}, {"isnt", 2, 1}, {"wasnt", 3, 1}, {"couldnt", 5, 1},
         {"wouldnt", 5, 1}, {"shouldnt", 6, 1}, {"wont", 2, 1}, {"alot", 1, 0}, {NULL, 0, 0}};
     if (len < 4 || len > 8) return 0; /* the common case */
+    char last = (char)(w[len - 1] | 0x20);
+    if (last != 't' && last != 'a') return 0; /* every entry ends so */
     switch (w[0] | 0x20) {
     case 'a': case 'c': case 'g': case 'w': case 'd': case 'i': case 's': break;
     default: return 0;
     }
+    char first = (char)(w[0] | 0x20);
     for (size_t i = 0; fused[i].word; i++)
-        if (strlen(fused[i].word) == len && strncasecmp(fused[i].word, w, len) == 0) {
+        if (fused[i].word[0] == first && strlen(fused[i].word) == len &&
+            strncasecmp(fused[i].word, w, len) == 0) {
             *joined = fused[i].joined;
             return fused[i].cut;
         }
@@ -289,6 +316,27 @@ static int is_rule_char(unsigned char c) {
     return c == '-' || c == '=' || c == '_' || c == '*' || c == '~' || c == '+';
 }
 
+/* The fast path for most words: an ASCII letter/digit run ended by a space
+ * or by punctuation that can never continue a word. Returns the end, or 0
+ * when the general rules (periods, hyphens, apostrophes, URLs...) apply. */
+static size_t scan_plain_word(tk *k, size_t i) {
+    const unsigned char *t = k->t;
+    size_t j = i, n = k->n;
+    while (j < n && t[j] < 0x80 && ascii_class[t[j]] >= K_UPPER && ascii_class[t[j]] <= K_DIGIT) j++;
+    if (j < n) {
+        unsigned char c = t[j];
+        if (c >= 0x80) return 0;
+        if (ascii_class[c] != K_SPACE && c != ',' && c != ';' && c != '(' && c != ')' && c != '"' &&
+            c != '?' && c != '!' && c != '[' && c != ']')
+            return 0;
+        if (c == ',' && j + 1 < n && is_ascii_digit(t[j + 1])) return 0; /* 1,000 */
+    }
+    int joined = 0;
+    if (fused_split((const char *)t + i, j - i, &joined)) return 0;
+    emit(k, i, j, 0);
+    return j;
+}
+
 static const char *const emoticons[] = {":)", ":(", ":-)", ":-(", ";)", ";-)", ":D", ":P", ":p",
                                         ":-D", ":-P", ":/", "<3", ":o", ":O", NULL};
 
@@ -297,7 +345,8 @@ static size_t scan_punct(tk *k, size_t i, size_t len) {
     const unsigned char *t = k->t;
     size_t n = k->n;
     unsigned char c = t[i];
-    if ((c == '@' || c == '#') && i + 1 < n && (is_ascii_alnum(t[i + 1]) || t[i + 1] == '_')) {
+    if ((c == '@' || c == '#') && i + 1 < n && (is_ascii_alnum(t[i + 1]) || t[i + 1] == '_') &&
+        !(c == '#' && is_ascii_digit(t[i + 1]))) { /* @handle, #tag; but "#" "3" */
         size_t e = i + 1;
         while (e < n && (is_ascii_alnum(t[e]) || t[e] == '_')) e++;
         emit(k, i, e, 0);
@@ -336,23 +385,18 @@ static size_t scan_punct(tk *k, size_t i, size_t len) {
 }
 
 dyad_status tok_tokenize(dyad_doc *doc, const char *text, size_t n, dyad_error *err) {
-    tk k = {doc, (const unsigned char *)text, n, 0, SIZE_MAX, 0, 1};
-    size_t i = 0, l, chunk_end = 0;
+    tk k = {doc, (const unsigned char *)text, n, 0, 0, SIZE_MAX, 0, 1};
+    size_t i = 0, l;
     while (i < n && !k.failed) {
         int c = class_at(k.t, n, i, &l);
         if (c == K_SPACE) { i += l; continue; }
-        if (i >= chunk_end) { /* a new chunk: note whether an e-mail address may be in it */
-            chunk_end = nonspace_end(&k, i);
-            const unsigned char *at = memchr(k.t + i, '@', chunk_end - i);
-            k.at_pos = at ? (size_t)(at - k.t) : SIZE_MAX;
-            k.email_from = k.at_pos;
-            while (at && k.email_from > i && email_char(k.t[k.email_from - 1])) k.email_from--;
-            k.email_tried = !at;
-        }
         size_t next = 0;
-        if (is_word_class(c)) {
+        if (c != K_ALPHA && is_word_class(c)) next = scan_plain_word(&k, i);
+        if (next) {
+            /* done: a plain ASCII word */
+        } else if (is_word_class(c)) {
             if (c != K_ALPHA) next = scan_url(&k, i);
-            if (!next && c != K_ALPHA) next = scan_email(&k, i);
+            if (!next && c != K_ALPHA && may_be_email(&k, i)) next = scan_email(&k, i);
             if (!next) next = scan_word(&k, i);
         } else {
             next = scan_punct(&k, i, l);
