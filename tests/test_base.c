@@ -49,3 +49,9 @@ TEST(json_escapes_controls_and_bad_utf8) {
     CHECK_STR(b.data, "\"a\\\"b\\\\c\\n\\u0001\xEF\xBF\xBDz\"");
     buf_free(&b);
 }
+
+TEST(dates_reject_long_digit_runs) {
+    char d[11];
+    CHECK(date_normalize("99999999999999999999 April 2024", d) != 0 || strlen(d) == 10);
+    CHECK(date_normalize("12345678901234567890", d) != 0);
+}

@@ -425,3 +425,62 @@ TEST(missing_file_fails_to_open) {
     CHECK_INT(err.status, DYAD_EIO);
     CHECK_CONTAINS(err.input, "no-such-file.txt");
 }
+
+TEST(auto_format_from_first_bytes) {
+    read_all ra;
+    /* JSONL under a name that says nothing */
+    read_input(write_file("feed.dat", jsonl, sizeof jsonl - 1), DYAD_FMT_AUTO, &ra);
+    CHECK_INT(ra.ndocs, 2);
+    if (ra.ndocs) CHECK_STR(ra.docs[0]->id, "r1");
+    read_free(&ra);
+    /* HTML in a .txt file is handed over as HTML */
+    static const char page[] = "<!DOCTYPE html><html><body><p>Talks resumed in Geneva.</p></body></html>";
+    read_input(write_file("page.txt", page, sizeof page - 1), DYAD_FMT_AUTO, &ra);
+    CHECK_INT(ra.ndocs, 1);
+    if (ra.ndocs) CHECK_INT(ra.docs[0]->content, DYAD_FMT_HTML);
+    read_free(&ra);
+    /* CoNLL-U without its extension */
+    static const char conllu[] = "# sent_id = 1\n1\tTalks\ttalk\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
+                                 "2\tresumed\tresume\tVERB\tVBD\t_\t0\troot\t_\t_\n\n";
+    read_input(write_file("sentences.out", conllu, sizeof conllu - 1), DYAD_FMT_AUTO, &ra);
+    CHECK_INT(ra.ndocs, 1);
+    if (ra.ndocs) {
+        CHECK(ra.docs[0]->given_tokens);
+        CHECK_STR(ra.docs[0]->text, "Talks resumed\n");
+    }
+    read_free(&ra);
+}
+
+TEST(jsonl_from_stdin_through_the_cli) {
+    const char *path = write_file("stdin.jsonl", jsonl, sizeof jsonl - 1);
+    char args[1024], *out = NULL;
+    snprintf(args, sizeof args, "extract --input-format jsonl - < '%s' 2>/dev/null", path);
+    check_run_cli(args, &out);
+    CHECK_CONTAINS(out, "\"id\":\"r1\"");
+    CHECK_CONTAINS(out, "Officials met in Geneva.");
+    free(out);
+}
+
+TEST(warc_cut_record_does_not_swallow_the_next) {
+    /* the first record claims more bytes than it has: its Content-Length
+     * runs into the next record, which must still be read */
+    dy_buf b = {0};
+    buf_printf(&b, "WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: https://x.example/cut\r\n"
+                   "Content-Type: text/plain\r\nContent-Length: 120\r\n\r\nThe crawler stopped here.\r\n\r\n");
+    warc_record(&b, "resource", "https://x.example/next", "text/plain",
+                "Gondor and Arnor signed a treaty on Monday, officials said.");
+    warc_record(&b, "resource", "https://x.example/last", "text/plain", "Talks resume next week.");
+    read_all ra;
+    read_input(write_file("cut.warc", b.data, b.len), DYAD_FMT_WARC, &ra);
+    CHECK_INT(ra.nbad, 1);
+    CHECK_CONTAINS(ra.errs[0].message, "WARC record 1");
+    CHECK_INT(ra.ndocs, 2);
+    if (ra.ndocs == 2) {
+        CHECK_STR(ra.docs[0]->url, "https://x.example/next");
+        CHECK_STR(ra.docs[0]->raw, "Gondor and Arnor signed a treaty on Monday, officials said.");
+        CHECK(ra.docs[0]->input_offset > 0);
+        CHECK_STR(ra.docs[1]->url, "https://x.example/last");
+    }
+    read_free(&ra);
+    buf_free(&b);
+}

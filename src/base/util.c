@@ -266,6 +266,7 @@ void date_format(int32_t z, char out[11]) {
 
 static int digits(const char *s, int n) {
     int v = 0;
+    if (n > 8) return -1; /* no date part has more digits; also keeps v in range */
     for (int i = 0; i < n; i++) {
         if (s[i] < '0' || s[i] > '9') return -1;
         v = v * 10 + (s[i] - '0');

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <libxml/parser.h>
 #include "../base/util.h"
 #include "../text/text.h"
 
@@ -58,6 +59,8 @@ static void warn_to_notes(void *user, const dyad_error *err) {
 dyad_engine *dyad_engine_open(const dyad_engine_opts *o, dyad_error *err) {
     dyad_engine_opts def = {0};
     if (!o) o = &def;
+    /* libxml2 must initialise its globals once before threads parse HTML */
+    xmlInitParser();
     dyad_engine *e = calloc(1, sizeof *e);
     if (!e) {
         dyad_error_set(err, DYAD_ENOMEM, "dyad", 0, -1, "out of memory");

@@ -31,6 +31,9 @@ void src_advance(dy_source *s, size_t n);
 int src_getline(dy_source *s, dy_buf *line, size_t limit);
 /* append up to n bytes to out (NULL: discard); returns bytes consumed */
 size_t src_read(dy_source *s, dy_buf *out, size_t n);
+/* put n bytes (just consumed, copied from elsewhere) back in front of the
+ * unread ones, so a reader that overshot can resynchronise; 0 ok */
+int src_unread(dy_source *s, const unsigned char *p, size_t n);
 
 typedef struct dy_reader dy_reader;
 typedef int (*reader_next_fn)(dy_reader *r, dyad_doc *doc, dyad_error *err);

@@ -162,16 +162,32 @@ static int make_doc(dy_reader *r, warc_state *w, dyad_doc *doc) {
     return 1;
 }
 
-/* after the block: CRLF CRLF, then the next record or the end */
+/* after the block: CRLF CRLF, then the next record or the end. Nothing is
+ * consumed when the check fails. */
 static int block_end_ok(dy_source *s) {
     size_t avail = src_fill(s, 16);
+    const unsigned char *p = s->buf + s->pos;
     size_t i = 0;
-    while (i < avail && i < 8 && (s->buf[s->pos + i] == '\r' || s->buf[s->pos + i] == '\n')) i++;
-    if (i == avail) { src_advance(s, i); return 1; }
-    if (i == 0) return 0;
-    src_advance(s, i);
-    avail = src_fill(s, 5);
-    return avail < 5 ? avail == 0 : memcmp(s->buf + s->pos, "WARC/", 5) == 0;
+    while (i < avail && i < 8 && (p[i] == '\r' || p[i] == '\n')) i++;
+    int ok = i == avail || (avail - i >= 5 && memcmp(p + i, "WARC/", 5) == 0);
+    if (ok) src_advance(s, i);
+    return ok;
+}
+
+/* The block did not end where Content-Length said: if the next record's
+ * header is inside what was read, put it back so no record is lost. */
+static void resync_inside_block(dy_reader *r) {
+    const unsigned char *d = (const unsigned char *)r->data.data;
+    size_t n = r->data.len;
+    for (size_t i = 1; d && i + 7 <= n; i++) {
+        const unsigned char *hit = memmem(d + i, n - i, "WARC/1.", 7);
+        if (!hit) return;
+        if (hit[-1] == '\n') {
+            src_unread(&r->src, hit, (size_t)(d + n - hit));
+            return;
+        }
+        i = (size_t)(hit - d);
+    }
 }
 
 static int bad(dy_reader *r, warc_state *w, dyad_error *err, long line, long long off, const char *why) {
@@ -256,7 +272,10 @@ static int warc_next(dy_reader *r, dyad_doc *doc, dyad_error *err) {
             snprintf(why, sizeof why, "the record is truncated (%zu of %lld bytes)", got, length);
             return bad(r, w, err, line, off, why);
         }
-        if (!block_end_ok(s)) return bad(r, w, err, line, off, "Content-Length does not match the record");
+        if (!block_end_ok(s)) {
+            resync_inside_block(r);
+            return bad(r, w, err, line, off, "Content-Length does not match the record");
+        }
         int made = make_doc(r, w, doc);
         if (made < 0) {
             dyad_error_set(err, DYAD_ENOMEM, r->path, line, off, "out of memory");

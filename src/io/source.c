@@ -111,3 +111,24 @@ size_t src_read(dy_source *s, dy_buf *out, size_t n) {
     }
     return done;
 }
+
+int src_unread(dy_source *s, const unsigned char *p, size_t n) {
+    if (n <= s->pos) {
+        s->pos -= n;
+        memcpy(s->buf + s->pos, p, n);
+    } else {
+        size_t unread = s->len - s->pos, cap = unread + n > s->cap ? unread + n : s->cap;
+        unsigned char *nb = malloc(cap);
+        if (!nb) return -1;
+        memcpy(nb, p, n);
+        memcpy(nb + n, s->buf + s->pos, unread);
+        free(s->buf);
+        s->buf = nb;
+        s->cap = cap;
+        s->pos = 0;
+        s->len = n + unread;
+    }
+    s->offset -= (long long)n;
+    for (size_t i = 0; i < n; i++) s->line -= p[i] == '\n';
+    return 0;
+}

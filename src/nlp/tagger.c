@@ -67,11 +67,6 @@ static int tag_features(const nlp_word *words, int n, int i, int p1, int p2, uin
     f[k++] = f2(36, w->cluster, r1->cluster);
     f[k++] = f2(37, l1->cluster, w->cluster);
     f[k++] = f2(38, w->cluster, w->suf[2]);
-    f[k++] = f2(39, t1, r1->cluster);
-    f[k++] = f2(40, w->lower, r1->cluster);
-    f[k++] = f2(41, hash_mix(t1, w->cluster), r1->cluster);
-    f[k++] = f1(42, r2->suf[2]);
-    f[k++] = f2(43, l1->cluster, t1);
     return k;
 }
 

@@ -32,7 +32,7 @@ dyad_status nlp_train(const dyad_train_opts *o, FILE *log, dyad_error *err) {
     int rc = 0;
     double t0 = now_seconds();
     if (!rc && (all || !strcmp(o->what, "tagger")))
-        rc = tagger_train(&train, &dev, o->iterations ? o->iterations : 8, tagger, log, err);
+        rc = tagger_train(&train, &dev, o->iterations ? o->iterations : 12, tagger, log, err);
     if (!rc && (all || !strcmp(o->what, "lemmatizer"))) rc = lemmatizer_train(&train, &dev, lemmatizer, log, err);
     if (!rc && (all || !strcmp(o->what, "parser"))) {
         if (!path_exists(tagger)) {
