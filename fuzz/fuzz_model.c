@@ -35,8 +35,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (size) memcpy(copy, data, size);
     if (repair && size >= 48) {
         uint64_t payload = size - 48, sum = nlp_checksum(copy + 48, size - 48);
-        uint32_t k = (uint32_t)kind;
+        uint32_t k = (uint32_t)kind, version = NLP_VERSION;
         memcpy(copy, NLP_MAGIC, 8);
+        memcpy(copy + 8, &version, 4);
         memcpy(copy + 12, &k, 4);
         memcpy(copy + 24, &payload, 8);
         memcpy(copy + 32, &sum, 8);

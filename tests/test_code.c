@@ -363,3 +363,32 @@ TEST(code_pronouns_nouns_compounds) {
     dyad_doc_free(doc);
     code_dicts_free(d);
 }
+
+TEST(code_cli_suite_train_and_code) {
+    char *out = NULL;
+    /* the records' own parses, so the figures do not depend on a trained parser */
+    setenv("DYAD_SUITE_PARSE", "records", 1);
+    CHECK_INT(check_run_cli("eval suite --check tests/data/code/petrarch/records.xml 2>/dev/null", &out), 0);
+    CHECK_CONTAINS(out, "skipped 1 records");
+    CHECK_CONTAINS(out, "all        records    3  exact    3 (100.0%)  correct    4  missed    0  extra    0");
+    free(out);
+    unsetenv("DYAD_SUITE_PARSE");
+    char args[1024], text[512];
+    snprintf(args, sizeof args, "train dicts --dicts tests/data/code/dicts --out '%s/d.bin' 2>/dev/null", check_tmpdir());
+    CHECK_INT(check_run_cli(args, NULL), 0);
+    snprintf(text, sizeof text, "%s/news.txt", check_tmpdir());
+    FILE *f = fopen(text, "w");
+    CHECK(f != NULL);
+    if (f) {
+        fputs("China condemned Japan on Monday.\n", f);
+        fclose(f);
+    }
+    snprintf(args, sizeof args, "code --dicts '%s/d.bin' --format tsv --date 2024-04-08 '%s' 2>/dev/null",
+             check_tmpdir(), text);
+    out = NULL;
+    CHECK_INT(check_run_cli(args, &out), 0);
+    CHECK_CONTAINS(out, "doc\tsentence\tdate\tsource\ttarget\tcode");
+    free(out);
+    snprintf(args, sizeof args, "code --dicts tests/data/code/no-such-dir '%s' 2>/dev/null", text);
+    CHECK(check_run_cli(args, NULL) != 0);
+}

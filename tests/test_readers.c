@@ -484,3 +484,28 @@ TEST(warc_cut_record_does_not_swallow_the_next) {
     read_free(&ra);
     buf_free(&b);
 }
+
+TEST(auto_format_finds_record_files) {
+    /* a TABARI file under a plain name: comment lines, then a record header */
+    static const char tabari[] = "# validation records\n#\n\n950101  DEMO-01\nArnor restored ties with Gondor.\n"
+                                 "/*\\n{ ARN / GON / 064 } */\n";
+    read_all ra;
+    read_input(write_file("demo.text", tabari, sizeof tabari - 1), DYAD_FMT_AUTO, &ra);
+    CHECK_INT(ra.ndocs, 1);
+    if (ra.ndocs) {
+        CHECK_STR(ra.docs[0]->id, "DEMO-01");
+        CHECK(ra.docs[0]->extra != NULL);
+    }
+    read_free(&ra);
+    /* PETRARCH records compressed, under a .gz name */
+    size_t len;
+    dyad_error err;
+    char *xml = file_read_all(check_path("tests/data/io/records.xml"), &len, 0, &err);
+    CHECK(xml != NULL);
+    if (xml) {
+        read_input(write_gz("records.gz", xml, len), DYAD_FMT_AUTO, &ra);
+        CHECK_INT(ra.ndocs, 5);
+        read_free(&ra);
+        free(xml);
+    }
+}

@@ -109,11 +109,20 @@ static int better(const dict_pattern *p, const dict_pattern *best) {
            (p->specificity == best->specificity && p->order < best->order);
 }
 
+/* "Gondor and Osgiliath delayed ...": the subject has conjuncts */
+static int compound_subject(const sent_ctx *c, int32_t v) {
+    int inherited;
+    int32_t s = source_of(c, v, 0, &inherited);
+    int32_t heads[2];
+    return s >= 0 && expand_conj(c, s, heads, 2) > 1;
+}
+
 static void try_chain(const sent_ctx *c, int32_t v, const char *key, const dict_pattern *chain, pattern_hit *best) {
     pattern_hit h;
     for (const dict_pattern *p = chain; p; p = p->next) {
         if (!better(p, best->pattern) || strcmp(p->lemma, key) || !is_predicate_pos(&c->tok[v], p->is_noun)) continue;
         if (p->need_negation && modality_of(c, v).kind != MOD_NEGATED) continue;
+        if (p->need_compound && !compound_subject(c, v)) continue;
         if (pattern_match(c, v, p, &h)) *best = h;
     }
 }
@@ -234,7 +243,17 @@ static actor_ref conjunct_actor(sent_ctx *c, const int32_t *heads, size_t i) {
     actor_ref first = actor_resolve(c, heads[0]);
     size_t fl = strlen(first.code);
     if (fl < 3 || !strncmp(first.code, "---", 3)) return r;
-    r.code = arena_printf(c->doc->arena, "%.3s%s", first.code, r.code + 3);
+    /* keep what modifies both ("Danish Islamist media and government" ->
+     * DNKMUS + GOV): the first conjunct's code without its own head role */
+    size_t keep = 3;
+    int32_t m = c->covered_by[heads[0]];
+    if (m >= 0 && c->mention[m] && c->mention[m]->kind == PHRASE_AGENT) {
+        const char *role = c->mention[m]->code;
+        size_t rl = strlen(role);
+        if (rl && role[0] == '~') role++, rl--;
+        if (rl && fl > rl && !strncmp(first.code + fl - rl, role, rl)) keep = fl - rl;
+    }
+    r.code = arena_printf(c->doc->arena, "%.*s%s", (int)keep, first.code, r.code + 3);
     return r;
 }
 

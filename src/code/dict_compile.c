@@ -32,7 +32,7 @@ typedef struct c_phrase {
 typedef struct c_pattern {
     uint32_t lemma, particle[4], object, object_mods[3], prep, pp_prep, pp_noun, code, reverse_code, rule;
     uint32_t order, bucket;
-    uint8_t nparticles, target_from_clause, need_target, is_noun, specificity, stem, need_negation, pad;
+    uint8_t nparticles, target_from_clause, need_target, is_noun, specificity, stem, need_negation, need_compound;
     uint32_t source_prep;
 } c_pattern;
 typedef struct c_member { uint32_t group, relation, roles, n; } c_member;
@@ -107,7 +107,7 @@ static int write_compiled(const dy_dicts *d, const char *out, dyad_error *err) {
             c.order = p->order, c.bucket = b;
             c.nparticles = p->nparticles, c.target_from_clause = p->target_from_clause;
             c.need_target = p->need_target, c.is_noun = p->is_noun, c.specificity = p->specificity;
-            c.stem = p->stem, c.need_negation = p->need_negation, c.source_prep = pool_add(&P, p->source_prep);
+            c.stem = p->stem, c.need_negation = p->need_negation, c.need_compound = p->need_compound, c.source_prep = pool_add(&P, p->source_prep);
             buf_push(&patterns, &c, sizeof c);
         }
     for (size_t i = 0; i < d->nmembers; i++) {
@@ -269,6 +269,7 @@ int dict_load_compiled_bytes(dy_dicts *d, const unsigned char *data, size_t len,
         p->code = str_at(&v, c->code, &bad), p->reverse_code = str_at(&v, c->reverse_code, &bad);
         p->rule = str_at(&v, c->rule, &bad);
         p->order = c->order, p->specificity = c->specificity, p->stem = c->stem, p->need_negation = c->need_negation;
+        p->need_compound = c->need_compound;
         p->source_prep = str_at(&v, c->source_prep, &bad);
         if (p->stem) d->has_stems = 1;
         if (!p->lemma || !p->code || !p->rule) bad = 1;

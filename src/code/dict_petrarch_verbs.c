@@ -181,7 +181,11 @@ static void load_pattern(vstate *V, char *s) {
     for (size_t i = 0; i < n; i++) {
         const char *w = item[i];
         size_t wn = len[i];
-        if (wn == 1 && (*w == '$' || *w == '+' || *w == '%' || *w == '^')) continue;
+        if (wn == 1 && *w == '%') { /* "X and Y delayed their meeting" */
+            proto.need_compound = 1;
+            continue;
+        }
+        if (wn == 1 && (*w == '$' || *w == '+' || *w == '^')) continue;
         if (wn == 1 && *w == '*') {
             seen_star = 1;
             continue;
@@ -231,9 +235,10 @@ static void load_pattern(vstate *V, char *s) {
                 char tmp[512];
                 snprintf(tmp, sizeof tmp, "%.*s", (int)(ie - rest), rest);
                 size_t ns = split_pattern(tmp, sub, sl, 8);
-                if (ns && sub[0][0] != '$' && sub[0][0] != '+')
+                int any_word = ns && sub[0][0] == '^'; /* "(AT ^)": "at" and any word */
+                if (ns && !any_word && sub[0][0] != '$' && sub[0][0] != '+')
                     npp = item_words(V, sub[0], sl[0], pp_nouns, MAX_EXPAND);
-                if (!npp) proto.pp_prep = NULL;
+                if (!npp && !any_word) proto.pp_prep = NULL;
             }
             continue;
         }

@@ -194,7 +194,10 @@ dyad_status code_eval_suite(const dyad_engine *e, const dyad_eval_opts *o, FILE 
     }
     snprintf(s->all.name, sizeof s->all.name, "all");
     if (fmt == DYAD_FMT_PETRXML) read_include(o->gold, s->include, sizeof s->include);
-    int use_parser = dyad_engine_has_parser(e);
+    /* DYAD_SUITE_PARSE=records scores the coder on the records' own <Parse>
+     * (where they have one) to tell coder errors from parser errors */
+    const char *parse_env = getenv("DYAD_SUITE_PARSE");
+    int use_parser = dyad_engine_has_parser(e) && !(parse_env && !strcmp(parse_env, "records"));
     dyad_status st = DYAD_OK;
     for (;;) {
         dyad_doc_reset(doc);
@@ -220,6 +223,8 @@ dyad_status code_eval_suite(const dyad_engine *e, const dyad_eval_opts *o, FILE 
         } else {
             dyad_process(e, doc, DYAD_STAGE_CLEAN, &pe);
             if (rec->parse && !tokens_from_parse(doc, rec->parse) && doc->ntokens) s->parse_from_records++;
+            else if (dyad_engine_has_parser(e) && dyad_process(e, doc, DYAD_STAGE_PARSE, &pe) == DYAD_OK)
+                s->parse_from_dyad++;
             else s->unparsed++;
         }
         if (doc->ntokens) code_doc(d, doc, NULL, &pe);
@@ -227,8 +232,9 @@ dyad_status code_eval_suite(const dyad_engine *e, const dyad_eval_opts *o, FILE 
         if (pred) dyad_write_events(pred, doc, "jsonl");
     }
     fprintf(out, "suite %s (dictionaries: %s; parse: %s)\n", o->gold, d == own ? "the suite's own" : "as given",
-            use_parser ? "dyad's parser" : s->parse_from_records ? "the records' own <Parse> (no dyad models)"
-                                                                  : "none (no models, no <Parse>)");
+            use_parser || (s->parse_from_dyad && !s->parse_from_records) ? "dyad's parser"
+            : s->parse_from_records && s->parse_from_dyad ? "the records' own <Parse>, else dyad's parser"
+            : s->parse_from_records ? "the records' own <Parse>" : "none (no models, no <Parse>)");
     fprintf(out, "skipped %zu records (evaluate=\"false\" or error codings)\n", s->skipped);
     print_tally(out, "all", &s->all);
     if (s->include[0]) print_tally(out, "include", &s->included);

@@ -49,10 +49,10 @@ int is_passive(const sent_ctx *c, int32_t v) {
     return tree_child(c, v, "nsubj:pass") >= 0 || tree_child(c, v, "aux:pass") >= 0;
 }
 
+/* the direct object; in a passive the subject is what was done to */
 static int32_t direct_object(const sent_ctx *c, int32_t v) {
-    int32_t o = tree_child(c, v, "obj");
-    if (o < 0 && is_passive(c, v)) o = tree_child(c, v, "nsubj:pass");
-    return o;
+    int32_t o = tree_child(c, v, "nsubj:pass");
+    return o >= 0 ? o : tree_child(c, v, "obj");
 }
 
 /* The +words: a single particle may be a compound:prt child anywhere ("called
@@ -174,8 +174,14 @@ int pattern_match(const sent_ctx *c, int32_t v, const dict_pattern *p, pattern_h
         }
         hit->target = t;
     } else if (!p->is_noun) {
-        /* the direct object of the last word of the predicate ("vow to attack X") */
+        /* a last +word that is a preposition introduces the target ("join +forces +with X") */
         int32_t t = -1;
+        if (hit->nparticles) {
+            int32_t last = hit->particle_tok[hit->nparticles - 1];
+            int32_t h = tree_head(c, last);
+            if (deprel_is(&c->tok[last], "case") && h >= 0 && h != v) t = h;
+        }
+        /* else the direct object of the last word of the predicate ("vow to attack X") */
         for (size_t a = 0; a < na && t < 0; a++) {
             if (an[a] == hit->object) continue;
             int32_t o = direct_object(c, an[a]);

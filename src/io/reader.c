@@ -21,12 +21,23 @@ static int looks_conllu(const unsigned char *p, size_t n) {
     return tabs == 9;
 }
 
-/* "YYMMDD  ID" on the first line: a TABARI record file */
+/* "YYMMDD  ID" as the first line that is not blank or a '#' comment: a
+ * TABARI record file */
 static int looks_tabari(const unsigned char *p, size_t n) {
-    if (n < 8) return 0;
-    for (int i = 0; i < 6; i++)
-        if (p[i] < '0' || p[i] > '9') return 0;
-    return p[6] == ' ' || p[6] == '\t';
+    for (size_t i = 0; i < n;) {
+        const unsigned char *nl = memchr(p + i, '\n', n - i);
+        size_t end = nl ? (size_t)(nl - p) : n, k = i;
+        while (k < end && (p[k] == ' ' || p[k] == '\t' || p[k] == '\r')) k++;
+        if (k < end && p[k] != '#') {
+            if (end - k < 8) return 0;
+            for (int d = 0; d < 6; d++)
+                if (p[k + d] < '0' || p[k + d] > '9') return 0;
+            return p[k + 6] == ' ' || p[k + 6] == '\t' || p[k + 6] == '*';
+        }
+        if (!nl) break;
+        i = end + 1;
+    }
+    return 0;
 }
 
 static dyad_format sniff(const unsigned char *p, size_t n) {
@@ -38,13 +49,14 @@ static dyad_format sniff(const unsigned char *p, size_t n) {
     if (starts_with_ci(p, n, "WARC/")) return DYAD_FMT_WARC;
     if (starts_with_ci(q, m, "<html") || starts_with_ci(q, m, "<!doctype html") || starts_with_ci(q, m, "<head"))
         return DYAD_FMT_HTML;
+    if (starts_with_ci(q, m, "<Validation")) return DYAD_FMT_PETRXML;
     if (starts_with_ci(q, m, "<?xml") || starts_with_ci(q, m, "<Sentences") || starts_with_ci(q, m, "<Sentence ")) {
         if (memmem(q, m, "<Sentence", 9)) return DYAD_FMT_PETRXML;
         if (memmem(q, m, "<html", 5)) return DYAD_FMT_HTML;
     }
     if (m && q[0] == '{') return DYAD_FMT_JSONL;
     if (looks_conllu(q, m)) return DYAD_FMT_CONLLU;
-    if (looks_tabari(q, m)) return DYAD_FMT_TABARI;
+    if (looks_tabari(p, n)) return DYAD_FMT_TABARI;
     return DYAD_FMT_TEXT;
 }
 

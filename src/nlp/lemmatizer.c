@@ -361,8 +361,10 @@ int lemmatizer_train(const nlp_corpus *train, const nlp_corpus *dev, const char 
     }
     buf_push(&lexs, lt, ns * 8);
     free(lt);
+    size_t kept = 0;
+    for (size_t i = 0; i < rules.cap; i++) kept += rules.e[i].key && rules.e[i].value && rules.e[i].count >= 2;
     uint64_t nr = 16;
-    while (nr < rules.n * 2) nr *= 2;
+    while (nr < kept * 2) nr *= 2;
     rule_slot *rt = calloc(nr, sizeof *rt);
     if (!rt) goto nomem;
     for (size_t i = 0; i < rules.cap; i++) {
@@ -390,7 +392,7 @@ int lemmatizer_train(const nlp_corpus *train, const nlp_corpus *dev, const char 
     int bad = nlp_writer_save(&wr, out, err);
     nlp_writer_free(&wr);
     if (bad) goto done;
-    if (log) fprintf(log, "lemmatizer: %zu lexicon entries, %zu suffix rules\n", lex.n, rules.n);
+    if (log) fprintf(log, "lemmatizer: %zu lexicon entries, %zu suffix rules\n", lex.n, kept);
     if (dev && dev->ntoks) {
         nlp_lemmatizer l;
         if (lemmatizer_load(&l, out, err)) goto done;

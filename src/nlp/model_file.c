@@ -13,17 +13,20 @@ enum { HEADER_SIZE = 48 };
 static uint64_t rd64(const unsigned char *p) { uint64_t v; memcpy(&v, p, 8); return v; }
 static uint32_t rd32(const unsigned char *p) { uint32_t v; memcpy(&v, p, 4); return v; }
 
-/* Word-at-a-time mixing checksum: fast enough to verify 20 MB in a few ms. */
+/* Four independent word-at-a-time lanes (so the multiplies overlap), folded
+ * at the end: verifies 25 MB in a few ms. */
 uint64_t nlp_checksum(const unsigned char *p, size_t n) {
-    uint64_t h = 0x243f6a8885a308d3ULL ^ n;
+    uint64_t h[4] = {0x243f6a8885a308d3ULL ^ n, 0x13198a2e03707344ULL, 0xa4093822299f31d0ULL, 0x082efa98ec4e6c89ULL};
     size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        h ^= rd64(p + i);
-        h *= 0x9e3779b97f4a7c15ULL;
-        h ^= h >> 29;
-    }
-    for (; i < n; i++) h = (h ^ p[i]) * 0x100000001b3ULL;
-    return h ^ (h >> 31);
+    for (; i + 32 <= n; i += 32)
+        for (int l = 0; l < 4; l++) {
+            h[l] ^= rd64(p + i + 8 * l);
+            h[l] *= 0x9e3779b97f4a7c15ULL;
+            h[l] ^= h[l] >> 29;
+        }
+    uint64_t r = h[0] ^ (h[1] * 3) ^ (h[2] * 5) ^ (h[3] * 7);
+    for (; i < n; i++) r = (r ^ p[i]) * 0x100000001b3ULL;
+    return r ^ (r >> 31);
 }
 
 int nlp_file_open(nlp_file *f, const char *path, uint32_t kind, dyad_error *err) {

@@ -13,7 +13,7 @@
  * header | section directory | sections. All integers little-endian, every
  * section 16-byte aligned. The checksum covers everything after the header. */
 #define NLP_MAGIC "DYADMDL\x01"
-#define NLP_VERSION 1u
+#define NLP_VERSION 2u
 enum { NLP_KIND_TAGGER = 1, NLP_KIND_LEMMATIZER = 2, NLP_KIND_PARSER = 3 };
 #define NLP_MAX_SECTIONS 16
 

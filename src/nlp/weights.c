@@ -237,18 +237,29 @@ int nlp_weights_load(nlp_weights *w, const nlp_file *f, uint32_t nclasses, dyad_
         w->nentries = ne / sizeof *ents;
         w->nclasses = nclasses;
         memcpy(&w->scale, &meta[1], 4);
-        uint64_t empty = 0;
-        for (uint64_t i = 0; i < w->nslots && !why; i++) {
+        /* Walk the rows in order once (sequential, cache friendly), marking
+         * where each starts; then every slot must point at a row start. */
+        uint64_t empty = 0, dense_units = nlp_dense_classes(nclasses) / 2;
+        uint8_t *starts = calloc(w->nentries / 8 + 1, 1);
+        if (!starts) why = "out of memory";
+        for (uint64_t pos = 0; !why && pos < w->nentries;) {
+            const nlp_entry *row = &ents[pos];
+            if (row->cls > w->nentries - pos - 1) { why = "weight row out of bounds"; break; }
+            if (row->w) {
+                if (row->w != 1 || row->cls != dense_units) { why = "bad dense weight row"; break; }
+            } else {
+                for (uint32_t k = 1; k <= row->cls; k++)
+                    if (row[k].cls >= nclasses) { why = "weight class out of range"; break; }
+            }
+            starts[pos >> 3] |= (uint8_t)(1u << (pos & 7));
+            pos += 1 + row->cls;
+        }
+        for (uint64_t i = 0; !why && i < w->nslots; i++) {
             if (!slots[i].fp) { empty++; continue; }
             uint64_t off = slots[i].off;
-            if (off >= w->nentries || ents[off].cls > w->nentries - off - 1) { why = "weight row out of bounds"; break; }
-            if (ents[off].w) {
-                if (ents[off].w != 1 || ents[off].cls != nlp_dense_classes(nclasses) / 2) why = "bad dense weight row";
-                continue;
-            }
-            for (uint32_t k = 1; k <= ents[off].cls; k++)
-                if (ents[off + k].cls >= nclasses) { why = "weight class out of range"; break; }
+            if (off >= w->nentries || !(starts[off >> 3] & (1u << (off & 7)))) why = "weight slot points inside a row";
         }
+        free(starts);
         if (!why && !empty) why = "weight table has no empty slot";
         if (!why && !(w->scale > 0 && w->scale < 1e6f)) why = "bad weight scale";
     }
