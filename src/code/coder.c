@@ -138,9 +138,20 @@ static size_t object_candidates(const sent_ctx *c, int32_t v, int32_t *out, size
     return n;
 }
 
+/* Every pattern keyed by `key` (alone, or with one of the object candidates) */
+static void try_key(const sent_ctx *c, int32_t v, const char *key, size_t keylen, const int32_t *cand, size_t nc,
+                    pattern_hit *best) {
+    try_chain(c, v, key, dict_patterns_for(c->d, key, keylen), best);
+    for (size_t i = 0; i < nc; i++) {
+        try_chain(c, v, key, dict_patterns_with_object(c->d, key, c->form_f[cand[i]]), best);
+        if (c->lemma_f[cand[i]] && strcmp(c->lemma_f[cand[i]], c->form_f[cand[i]]))
+            try_chain(c, v, key, dict_patterns_with_object(c->d, key, c->lemma_f[cand[i]]), best);
+    }
+}
+
 /* The most specific pattern that fits the predicate at v; among equals the
  * one loaded first. An inflected form listed on its own ("LEFT") is tried
- * before the lemma and wins over it. */
+ * before the lemma and wins over it; TABARI stems ("RESTOR") come last. */
 static int best_pattern(const sent_ctx *c, int32_t v, pattern_hit *hit) {
     const char *keys[2] = {c->form_f[v], c->lemma_f[v]};
     uint32_t lens[2] = {c->form_len[v], c->lemma_len[v]};
@@ -149,31 +160,20 @@ static int best_pattern(const sent_ctx *c, int32_t v, pattern_hit *hit) {
     for (int k = 0; k < 2; k++) {
         if (!keys[k] || !lens[k] || (k == 1 && !strcmp(keys[0], keys[1]))) continue;
         pattern_hit best = {0};
-        try_chain(c, v, keys[k], dict_patterns_for(c->d, keys[k], lens[k]), &best);
-        for (size_t i = 0; i < nc; i++) {
-            try_chain(c, v, keys[k], dict_patterns_with_object(c->d, keys[k], c->form_f[cand[i]]), &best);
-            if (c->lemma_f[cand[i]] && strcmp(c->lemma_f[cand[i]], c->form_f[cand[i]]))
-                try_chain(c, v, keys[k], dict_patterns_with_object(c->d, keys[k], c->lemma_f[cand[i]]), &best);
-        }
+        try_key(c, v, keys[k], lens[k], cand, nc, &best);
         if (best.pattern) {
             *hit = best;
             return 1;
         }
     }
-    /* TABARI verb stems: "restor" for "restored" */
     for (uint32_t k = c->form_len[v] - 1; c->d->has_stems && k >= 3 && k < c->form_len[v]; k--) {
         char pre[64];
         if (k >= sizeof pre) continue;
         memcpy(pre, c->form_f[v], k);
         pre[k] = 0;
         pattern_hit best = {0};
-        for (const dict_pattern *p = dict_patterns_for(c->d, pre, k); p; p = p->next) {
-            pattern_hit h;
-            if (!p->stem || !better(p, best.pattern) || strcmp(p->lemma, pre) || !is_predicate_pos(&c->tok[v], p->is_noun))
-                continue;
-            if (pattern_match(c, v, p, &h)) best = h;
-        }
-        if (best.pattern) {
+        try_key(c, v, pre, k, cand, nc, &best);
+        if (best.pattern && best.pattern->stem) {
             *hit = best;
             return 1;
         }
