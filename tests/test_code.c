@@ -227,7 +227,7 @@ TEST(code_writers) {
     CHECK_CONTAINS(all, "\"doc\":\"sentences.conllu#1\",\"sentence\":14,\"date\":\"2023-05-01\",\"source\":\"CHN\","
                         "\"target\":\"TWN\",\"code\":\"161\",\"root\":\"16\"");
     CHECK_CONTAINS(all, "\"verb_text\":\"cut\"");
-    CHECK_CONTAINS(all, "\"source_text\":\"Chinese foreign ministry\"");
+    CHECK_CONTAINS(all, "\"source_text\":\"The Chinese foreign ministry\""); /* the whole phrase */
     /* GDELT: 61 columns */
     const char *g = strstr(all, "\t20230501\t202305\t2023\t");
     CHECK(g != NULL);
@@ -284,6 +284,10 @@ TEST(code_petrarch_dictionaries) {
     CHECK_STR(events_of(doc, 4, b, sizeof b), "GONLEG>ARN:040/asserted ARN>GONLEG:040/asserted"); /* !PERSON! */
     CHECK_STR(events_of(doc, 5, b, sizeof b), "");  /* PETRARCH codes dyads only */
     CHECK_STR(events_of(doc, 6, b, sizeof b), "");  /* discarded */
+    CHECK_STR(events_of(doc, 7, b, sizeof b), "ARN>GON:194/asserted"); /* "* ARTILLERY": a compound of the object */
+    /* the "with" phrase before the place; a role in the plural ("parliaments") */
+    CHECK_STR(events_of(doc, 8, b, sizeof b), "ARN>GONLEG:017/asserted");
+    CHECK_STR(events_of(doc, 9, b, sizeof b), "ARN>GON:017/asserted"); /* an official visit is nobody */
     for (size_t i = 0; i < doc->nevents; i++)
         if (doc->events[i].sentence == 0) CHECK_CONTAINS(doc->events[i].rule, "test.verbs.txt:7");
     dyad_doc_free(doc);
@@ -391,4 +395,43 @@ TEST(code_cli_suite_train_and_code) {
     free(out);
     snprintf(args, sizeof args, "code --dicts tests/data/code/no-such-dir '%s' 2>/dev/null", text);
     CHECK(check_run_cli(args, NULL) != 0);
+}
+
+/* The coder's mechanisms, each on a hand-parsed sentence of mechanisms.conllu */
+TEST(code_mechanisms) {
+    dy_dicts *d = test_dicts();
+    dyad_doc *doc = coded_with(d, "tests/data/code/mechanisms.conllu", "2024-04-08");
+    char b[512];
+    if (!doc) return;
+    CHECK_STR(events_of(doc, 1, b, sizeof b), "TUR>JPN:111/asserted");   /* the capitalised name */
+    CHECK_STR(events_of(doc, 2, b, sizeof b), "JPN>:111/asserted");      /* a turkey is no country */
+    CHECK_STR(events_of(doc, 3, b, sizeof b), "PSEREB>JPN:042/asserted"); /* a group's delegation is the group */
+    CHECK_STR(events_of(doc, 4, b, sizeof b), "CHNGOV>JPN:042/asserted"); /* a country's is its government */
+    CHECK_STR(events_of(doc, 5, b, sizeof b), "CHNGOV>TWN:111/asserted");
+    CHECK_STR(events_of(doc, 6, b, sizeof b), "CHNGOV>JPN:010/asserted"); /* "...," she said: Mao Ning about Japan */
+    CHECK_STR(events_of(doc, 7, b, sizeof b), "CHN>JPN:012/asserted");   /* concerned about reports that Japan ... */
+    CHECK_STR(events_of(doc, 8, b, sizeof b), "");                       /* "on Saturday" is not "call on" */
+    CHECK_STR(events_of(doc, 9, b, sizeof b), "CHN>JPN:020/asserted");
+    CHECK_STR(events_of(doc, 10, b, sizeof b), "IRN>:130/asserted");     /* "to close" is what was threatened */
+    CHECK_STR(events_of(doc, 11, b, sizeof b), "CHN>JPN:040/reported JPN>CHN:040/reported"); /* they = China and Japan */
+    CHECK_STR(events_of(doc, 12, b, sizeof b), "JPN>RUS:111/asserted");    /* the attack by X: X is the target */
+    CHECK_STR(events_of(doc, 13, b, sizeof b), "---MIL>JPN:190/asserted"); /* "that attacked": the army did */
+    CHECK_STR(events_of(doc, 14, b, sizeof b), "CHN>JPN:092/asserted");    /* a clause names its subject */
+    CHECK_STR(events_of(doc, 15, b, sizeof b), "RUS>JPN:190/intended");    /* an attack planned */
+    CHECK_STR(events_of(doc, 16, b, sizeof b), "CHN>JPN:070/asserted");    /* troops are given to Japan */
+    CHECK_STR(events_of(doc, 17, b, sizeof b), "CHN>RUS:062/asserted RUS>CHN:062/asserted"); /* shared between them */
+    dyad_doc_free(doc);
+    code_dicts_free(d);
+}
+
+/* PLOVER_GSR_CAMEO.json's older type names are scored as the current types */
+TEST(code_plover_legacy_types) {
+    char *out = NULL;
+    CHECK_INT(check_run_cli("eval plover --dicts tests/data/code/dicts tests/data/code/plover/legacy-types.json 2>/dev/null", &out), 0);
+    CHECK_CONTAINS(out, "rows 3");
+    CHECK_CONTAINS(out, "\nACCUSE  ");
+    CHECK_CONTAINS(out, "\nREQUEST  ");
+    CHECK_CONTAINS(out, "\nASSAULT  ");
+    CHECK(out && !strstr(out, "DISAPPROVE") && !strstr(out, "DEMAND") && !strstr(out, "FIGHT"));
+    free(out);
 }

@@ -67,7 +67,7 @@ static int valid_date(const char *s, size_t len) {
 }
 
 /* A CAMEO code (letters in threes) optionally followed by dyad's own
- * "-SUFFIX" for bodies CAMEO lacks (IGOMEA-GCC, IGOBUS-WTO; dicts/README.md). */
+ * "-SUFFIX" for bodies CAMEO lacks (IGOUNOREF-UNRWA; dicts/README.md). */
 static int valid_code(const char *s, size_t len) {
     const char *dash = memchr(s, '-', len);
     size_t cameo_len = dash ? (size_t)(dash - s) : len;
@@ -263,9 +263,12 @@ TEST(people_parser_rejects_bad_lines) {
     CHECK_INT(p.n_roles, 2);
     CHECK_STR(p.roles[1].from, "1993-07-18");
     CHECK_STR(p.roles[1].to, "");
-    char igo[] = "person Jasem Albudaiwi: IGOMEA-GCC 2023-02-01..";
+    char igo[] = "person Jasem Albudaiwi: IGOGCC 2023-02-01..";
     CHECK(parse_person(igo, igo + strlen(igo), &p));
-    CHECK_STR(p.roles[0].code, "IGOMEA-GCC");
+    CHECK_STR(p.roles[0].code, "IGOGCC");
+    char own[] = "person Philippe Lazzarini: IGOUNOREF-UNRWA 2020-03-01..";
+    CHECK(parse_person(own, own + strlen(own), &p));
+    CHECK_STR(p.roles[0].code, "IGOUNOREF-UNRWA");
     const char *bad[] = {
         "person Kishida JPNGOV 2021-10-04..",          /* no colon */
         "person Kishida: JPNGOV 2024-10-01..2021-10-04", /* reversed */

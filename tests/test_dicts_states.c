@@ -533,6 +533,15 @@ TEST(dicts_states_memberships_have_verified_dates) {
     CHECK(related_on(&s, "member", "IGOCAS-SCO", "IRN", "2023-07-04"));
     CHECK(related_on(&s, "member", "G20", "IGOAFRAFU", "2024-01-01"));
     CHECK(!related_on(&s, "member", "IGOOPC", "AGO", "2024-06-01"));
+    /* OSCE: Mongolia from 2012-11-21; SADC: South Africa from 1994-08-29,
+     * Seychelles out between 2004 and 2008 */
+    CHECK(related_on(&s, "member", "IGOEURSCE", "MNG", "2012-11-21"));
+    CHECK(!related_on(&s, "member", "IGOEURSCE", "MNG", "2012-11-20"));
+    CHECK(related_on(&s, "member", "IGOEURSCE", "USA", "1980-01-01"));
+    CHECK(!related_on(&s, "member", "IGOSAFDEVSAD", "ZAF", "1994-08-28"));
+    CHECK(related_on(&s, "member", "IGOSAFDEVSAD", "ZAF", "1994-08-29"));
+    CHECK(!related_on(&s, "member", "IGOSAFDEVSAD", "SYC", "2006-01-01"));
+    CHECK(related_on(&s, "member", "IGOSAFDEVSAD", "SYC", "2010-01-01"));
     free_set(&s);
 }
 
@@ -544,6 +553,11 @@ TEST(dicts_states_groups_media_agents_and_discards) {
     CHECK_STR(code_of(&s, "actor", "Ansar Allah"), "YEMREB");
     CHECK_STR(code_of(&s, "actor", "al-Shabaab"), "SOMREB");
     CHECK_STR(code_of(&s, "actor", "Rapid Support Forces"), "SDNREB");
+    /* CAMEO's own codes for the GCC and the WTO (manual table 3.4) */
+    CHECK_STR(code_of(&s, "actor", "Gulf Cooperation Council"), "IGOGCC");
+    CHECK_STR(code_of(&s, "actor", "World Trade Organization"), "IGOWTO");
+    CHECK_STR(code_of(&s, "actor", "Sudan Liberation Movement"), "SDNREB");
+    CHECK_STR(code_of(&s, "actor", "Movement for Democratic Change"), "ZWEPTY");
     CHECK_STR(code_of(&s, "actor", "Financial Times"), "GBRMED");
     CHECK_STR(code_of(&s, "actor", "FT"), "GBRMED");
     CHECK_STR(code_of(&s, "actor", "Wall Street Journal"), "USAMED");

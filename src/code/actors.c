@@ -22,11 +22,26 @@ static int has_lower(const char *s) {
     return 0;
 }
 
+/* Is the word w (folded, wl bytes) the plural of the stem s ("congress" ->
+ * "congresses", "militia" -> "militias", "ministry" -> "ministries")? */
+static int plural_of(const char *s, uint32_t sl, const char *w, uint32_t wl) {
+    if (!sl || memchr(s, ' ', sl)) return 0;
+    if (wl == sl + 1 && w[sl] == 's' && !memcmp(s, w, sl)) return 1;
+    if (wl == sl + 2 && !memcmp(w + sl, "es", 2) && !memcmp(s, w, sl) && strchr("sxzh", s[sl - 1])) return 1;
+    return wl == sl + 2 && s[sl - 1] == 'y' && !memcmp(w + sl - 1, "ies", 3) && !memcmp(s, w, sl - 1);
+}
+
 /* Does phrase p match the tokens from i on? Returns the end token or 0. */
+/* "turkey", "polish", "plan": a common word is not the capitalised name */
+static int case_ok(const sent_ctx *c, const dict_phrase *p, uint32_t i) {
+    return p->need_upper != NEED_CAPITAL || !c->tok[i].form || !islower((unsigned char)c->tok[i].form[0]);
+}
+
 static uint32_t match_at(const sent_ctx *c, const dict_phrase *p, uint32_t i) {
     uint32_t pos = 0, j = i;
+    if (!case_ok(c, p, i)) return 0;
     while (j < c->n && pos < p->norm_len) {
-        if (p->need_upper && has_lower(c->tok[j].form)) return 0;
+        if (p->need_upper == NEED_ALL_CAPS && has_lower(c->tok[j].form)) return 0;
         const char *f = c->form_f[j];
         uint32_t fl = c->form_len[j];
         if (fl && pos + fl <= p->norm_len && memcmp(p->norm + pos, f, fl) == 0) {
@@ -36,6 +51,9 @@ static uint32_t match_at(const sent_ctx *c, const dict_phrase *p, uint32_t i) {
         }
         /* a TABARI stem: the text's last word may go on ("argentin" ~ "argentina") */
         if (p->stem && fl > p->norm_len - pos && memcmp(p->norm + pos, f, p->norm_len - pos) == 0) return j + 1;
+        /* a role's last word may be plural however the lemmatizer took it
+         * ("Congresses", "militias", "ministries") */
+        if (p->kind == PHRASE_AGENT && plural_of(p->norm + pos, p->norm_len - pos, f, fl)) return j + 1;
         /* the last word may match by lemma ("rebels" -> "rebel", "ministries") */
         const char *l = c->lemma_f[j];
         uint32_t ll = c->lemma_len[j];
@@ -87,7 +105,7 @@ int actors_prepare(sent_ctx *c) {
                 h = dict_word_hash(c->lemma_f[i], c->lemma_len[i]);
                 for (const dict_phrase *p = c->d->phrases[h & c->d->phrase_mask]; p; p = p->next)
                     if (p->norm_len == c->lemma_len[i] && !memcmp(p->norm, c->lemma_f[i], p->norm_len) &&
-                        !(p->need_upper && has_lower(c->tok[i].form))) {
+                        !(p->need_upper == NEED_ALL_CAPS && has_lower(c->tok[i].form)) && case_ok(c, p, i)) {
                         best = p, best_end = i + 1;
                         break;
                     }
@@ -126,11 +144,13 @@ static int np_relation(const dyad_token *t) {
  * is part of the name; other nmods are not. */
 static int nmod_of(const sent_ctx *c, int32_t k) {
     if (!c->tok[k].deprel || strcmp(c->tok[k].deprel, "nmod")) return 0;
+    int32_t h = tree_head(c, k), hm = h >= 0 ? c->covered_by[h] : -1;
+    int role_head = hm >= 0 && c->mention[hm] && c->mention[hm]->kind == PHRASE_AGENT;
     for (int32_t g = c->first_child[k]; g >= 0; g = c->next_sibling[g])
         if (deprel_is(&c->tok[g], "case") &&
             (!strcmp(c->form_f[g], "of") || !strcmp(c->form_f[g], "from") ||
-             /* PETRARCH: "lawmakers in Arnor" are Arnor's */
-             (!strcmp(c->form_f[g], "in") && strcmp(c->d->format, "dyad"))))
+             /* PETRARCH: "lawmakers in Arnor" are Arnor's; "an attack in Arnor" is not */
+             (!strcmp(c->form_f[g], "in") && strcmp(c->d->format, "dyad") && role_head)))
             return 1;
     return 0;
 }
@@ -172,16 +192,25 @@ static void note_mention(sent_ctx *c, np_parts *np, int32_t k, int near) {
     if (e > np->last) np->last = e;
 }
 
+/* "an official visit", "a military operation": a role word used as an
+ * adjective of a noun that names no one is no actor ("military officials" is) */
+static int adjective_role_on_thing(const sent_ctx *c, int32_t k, int depth) {
+    int32_t m = c->covered_by[k], h = tree_head(c, k);
+    if (!depth || m < 0 || !c->mention[m] || c->mention[m]->kind != PHRASE_AGENT || h < 0) return 0;
+    if (!deprel_is(&c->tok[k], "amod") || !c->tok[k].upos || strcmp(c->tok[k].upos, "ADJ")) return 0;
+    return c->covered_by[h] < 0;
+}
+
 static void collect_np(sent_ctx *c, np_parts *np, int32_t h, int depth) {
     if (depth > MAX_DEPTH_WALK) return;
     if (np->words_first < 0 || h < np->words_first) np->words_first = h;
     if (h > np->words_last) np->words_last = h;
-    note_mention(c, np, h, depth == 0);
+    if (!adjective_role_on_thing(c, h, depth)) note_mention(c, np, h, depth == 0);
     for (int32_t k = c->first_child[h]; k >= 0; k = c->next_sibling[k])
         if (np_relation(&c->tok[k]) || nmod_of(c, k)) collect_np(c, np, k, depth + 1);
 }
 
-static int is_time_word(const char *w) {
+int actor_is_time_word(const char *w) {
     static const char *const times[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                                         "january", "february", "march", "april", "may", "june", "july", "august",
                                         "september", "october", "november", "december", "today", "yesterday",
@@ -226,12 +255,12 @@ static int third_person_pronoun(const sent_ctx *c, int32_t h) {
 
 /* "Farc said it will release ...", "the army intensified its bombardment":
  * a pronoun stands for the nearest subject above it that is not a pronoun. */
-static int32_t pronoun_antecedent(const sent_ctx *c, int32_t h) {
+int32_t actor_pronoun_antecedent(const sent_ctx *c, int32_t h) {
     int32_t below = h, cur = tree_head(c, h);
     for (int depth = 0; cur >= 0 && depth < MAX_DEPTH_WALK; depth++) {
         for (int32_t k = c->first_child[cur]; k >= 0; k = c->next_sibling[k])
             if (k != below && deprel_is(&c->tok[k], "nsubj") && !third_person_pronoun(c, k) &&
-                c->tok[k].upos && strcmp(c->tok[k].upos, "PRON"))
+                c->tok[k].upos && strcmp(c->tok[k].upos, "PRON") && !actor_is_time_word(c->form_f[k]))
                 return k;
         below = cur;
         cur = tree_head(c, cur);
@@ -251,7 +280,7 @@ static actor_ref resolve_np(sent_ctx *c, int32_t h, int depth) {
     collect_np(c, &np, h, 0);
     /* unresolved, the phrase's words still say who ("Yale", "the attacks") -
      * unless it is a time ("Monday said": a misparsed date is nobody) */
-    if (!is_time_word(c->form_f[h])) {
+    if (!actor_is_time_word(c->form_f[h])) {
         r.span.off = c->tok[np.words_first].off;
         r.span.len = c->tok[np.words_last].off + c->tok[np.words_last].len - r.span.off;
     }
@@ -264,7 +293,10 @@ static actor_ref resolve_np(sent_ctx *c, int32_t h, int depth) {
     if (!code && np.metonym) code = np.metonym->code;
     if (!code) {
         const char *base = np.actor ? np.actor->code : np.adjective ? np.adjective->code : NULL;
-        if (base && np.agent) {
+        /* "Hamas delegation" stays Hamas: a role composes onto a bare country
+         * ("Chinese delegation" -> CHNGOV), never onto a group's own code;
+         * PETRARCH's dictionaries compose roles onto any actor, as it does */
+        if (base && np.agent && (strlen(base) == 3 || strcmp(c->d->format, "dyad"))) {
             /* roles in the order they are written: "MSF Arnor diplomat" -> NGO + ARN + GOV */
             for (int i = 0; i < np.nagents; i++)
                 for (int j = i + 1; j < np.nagents; j++)
@@ -282,35 +314,82 @@ static actor_ref resolve_np(sent_ctx *c, int32_t h, int depth) {
         else if (np.agent) code = bare_role(c, np.agent->code);
     }
     if (code) {
+        /* the span is the whole phrase ("A UN human rights expert"), as a
+         * reader marks the actor, not only the words found in a dictionary */
+        int32_t first = np.words_first < np.first ? np.words_first : np.first;
+        int32_t last = np.words_last > np.last ? np.words_last : np.last;
         r.code = code;
-        r.span.off = c->tok[np.first].off;
-        r.span.len = c->tok[np.last].off + c->tok[np.last].len - r.span.off;
+        r.span.off = c->tok[first].off;
+        r.span.len = c->tok[last].off + c->tok[last].len - r.span.off;
         if (r.is_person) {
             c->mem->last_person_code = code;
             c->mem->last_person_span = r.span;
         }
         return r;
     }
+    int person = pronoun_person(c, h) != NULL;
     if (depth < 4 && h >= 0 && third_person_pronoun(c, h)) {
-        int32_t ante = pronoun_antecedent(c, h);
+        int32_t ante = actor_pronoun_antecedent(c, h);
         if (ante >= 0) {
             actor_ref a = resolve_np(c, ante, depth + 1);
-            if (a.code[0] || a.span.len) return a;
+            /* "Japan should ...," she said: "she" is a person, not the country */
+            if ((a.code[0] || a.span.len) && (!person || a.is_person)) return a;
         }
     }
-    /* "..., she said": the last person named before */
-    if (pronoun_person(c, h) && c->mem->last_person_code) {
-        r.code = c->mem->last_person_code;
-        r.span.off = c->tok[h].off;
-        r.span.len = c->tok[h].len;
-        r.is_person = 1;
+    /* no subject above to stand for (a flat or broken parse): "it" and "they"
+     * stand for the nearest state or group named before them */
+    if (depth < 4 && !person && third_person_pronoun(c, h)) {
+        for (int32_t k = h - 1; k >= 0; k--) {
+            int32_t m = c->covered_by[k];
+            if (m < 0 || !c->mention[m]) continue;
+            if (c->mention[m]->kind == PHRASE_ACTOR || c->mention[m]->kind == PHRASE_METONYM) {
+                actor_ref a = resolve_np(c, m, depth + 1);
+                if (a.code[0]) return a;
+            }
+            k = m;
+        }
+    }
+    /* "..., she said": the last person named before, in this sentence or earlier */
+    if (person) {
+        const char *code = NULL;
+        for (int32_t k = h - 1; k >= 0 && !code; k--) {
+            int32_t m = c->covered_by[k];
+            if (m >= 0 && c->mention[m] && c->mention[m]->kind == PHRASE_PERSON) {
+                const dict_phrase *p = c->mention[m];
+                code = dict_role_on(p->roles, p->nroles, c->day, c->have_day);
+                if (code && !strcmp(code, "---")) code = NULL;
+                k = m;
+            }
+        }
+        if (!code) code = c->mem->last_person_code;
+        if (code) {
+            r.code = code;
+            r.span.off = c->tok[h].off;
+            r.span.len = c->tok[h].len;
+            r.is_person = 1;
+        }
     }
     return r;
 }
 
-static int in_subtree_first(sent_ctx *c, int32_t h, const char *not_code, actor_ref *out, int depth) {
-    if (depth > MAX_DEPTH_WALK) return 0;
-    if (c->covered_by[h] >= 0) {
+void actors_remember_persons(sent_ctx *c) {
+    for (int32_t k = (int32_t)c->n - 1; k >= 0; k--) {
+        int32_t m = c->covered_by[k];
+        if (m < 0 || !c->mention[m] || c->mention[m]->kind != PHRASE_PERSON) continue;
+        const dict_phrase *p = c->mention[m];
+        const char *code = dict_role_on(p->roles, p->nroles, c->day, c->have_day);
+        if (code && strcmp(code, "---")) {
+            c->mem->last_person_code = code;
+            c->mem->last_person_span = (dyad_span){c->tok[m].off, c->tok[k].off + c->tok[k].len - c->tok[m].off};
+            return;
+        }
+        k = m;
+    }
+}
+
+static int in_subtree_first(sent_ctx *c, int32_t h, const char *not_code, int32_t skip, actor_ref *out, int depth) {
+    if (depth > MAX_DEPTH_WALK || h == skip) return 0;
+    if (c->covered_by[h] >= 0 && !adjective_role_on_thing(c, h, 1)) {
         actor_ref r = actor_resolve(c, h);
         if (r.code[0] && (!not_code || strcmp(r.code, not_code))) {
             *out = r;
@@ -318,12 +397,12 @@ static int in_subtree_first(sent_ctx *c, int32_t h, const char *not_code, actor_
         }
     }
     for (int32_t k = c->first_child[h]; k >= 0; k = c->next_sibling[k])
-        if (in_subtree_first(c, k, not_code, out, depth + 1)) return 1;
+        if (in_subtree_first(c, k, not_code, skip, out, depth + 1)) return 1;
     return 0;
 }
 
-actor_ref actor_first_in_subtree(sent_ctx *c, int32_t h, const char *not_code) {
+actor_ref actor_first_in_subtree(sent_ctx *c, int32_t h, const char *not_code, int32_t skip) {
     actor_ref r = {"", {0, 0}, -1, 0};
-    if (h >= 0 && (uint32_t)h < c->n) in_subtree_first(c, h, not_code, &r, 0);
+    if (h >= 0 && (uint32_t)h < c->n) in_subtree_first(c, h, not_code, skip, &r, 0);
     return r;
 }

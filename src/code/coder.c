@@ -96,12 +96,36 @@ static int is_predicate_pos(const dyad_token *t, int noun) {
 /* the best pattern of the predicate at v (patterns are ordered most specific first) */
 /* k is introduced by a preposition that can name a target */
 static int has_case_word(const sent_ctx *c, int32_t k) {
-    static const char *const preps[] = {"against", "on", "with", "to", "into", "of", "over", NULL};
+    /* "condemned the attack by X": the perpetrator is who the reaction is against */
+    static const char *const preps[] = {"against", "on", "with", "to", "into", "of", "over", "by", NULL};
     for (int32_t g = c->first_child[k]; g >= 0; g = c->next_sibling[g])
         if (deprel_is(&c->tok[g], "case"))
             for (int i = 0; preps[i]; i++)
                 if (!strcmp(c->form_f[g], preps[i])) return 1;
     return 0;
+}
+
+/* k is introduced by what a concern or warning is about */
+static int about_word(const sent_ctx *c, int32_t k) {
+    static const char *const words[] = {"about", "over", "at", "of", "that", NULL};
+    for (int32_t g = c->first_child[k]; g >= 0; g = c->next_sibling[g])
+        if (deprel_is(&c->tok[g], "case") || deprel_is(&c->tok[g], "mark"))
+            for (int i = 0; words[i]; i++)
+                if (!strcmp(c->form_f[g], words[i])) return 1;
+    return 0;
+}
+
+/* "Washington and Tokyo said they ...": a plural pronoun stands for all the
+ * conjuncts of its antecedent; anything else expands its own conjuncts */
+static size_t expand_conj_or_antecedent(const sent_ctx *c, int32_t h, int32_t *out, size_t cap) {
+    if (h >= 0 && (!strcmp(c->form_f[h], "they") || !strcmp(c->form_f[h], "them") || !strcmp(c->form_f[h], "we"))) {
+        int32_t ante = actor_pronoun_antecedent(c, h);
+        if (ante >= 0) {
+            size_t n = expand_conj(c, ante, out, cap);
+            if (n > 1) return n;
+        }
+    }
+    return expand_conj(c, h, out, cap);
 }
 
 static int better(const dict_pattern *p, const dict_pattern *best) {
@@ -266,6 +290,43 @@ static int subtree_has_event(const sent_ctx *c, const uint8_t *coded, int32_t h,
     return 0;
 }
 
+/* The subject of the clause that child k of a predicate stands for: "urged
+ * Japan to ...", "warned (that) Japan would ...", "concerned about Japan
+ * joining", "concerned about reports that Japan could join", and the
+ * headline's "concerned: Japan could join". -1 none. */
+static int32_t complement_subject(const sent_ctx *c, int32_t k) {
+    const dyad_token *t = &c->tok[k];
+    if (deprel_is(t, "xcomp") || deprel_is(t, "ccomp") || deprel_is(t, "parataxis") ||
+        (deprel_is(t, "advcl") && about_word(c, k)))
+        return tree_child_prefix(c, k, "nsubj");
+    if ((deprel_is(t, "obl") || deprel_is(t, "nmod")) && about_word(c, k))
+        for (int32_t g = c->first_child[k]; g >= 0; g = c->next_sibling[g])
+            if (deprel_is(&c->tok[g], "acl") || deprel_is(&c->tok[g], "ccomp")) {
+                int32_t sub = tree_child_prefix(c, g, "nsubj");
+                if (sub >= 0) return sub;
+            }
+    return -1;
+}
+
+/* a verb heading a clause (not a noun phrase) */
+static int clause_head(const sent_ctx *c, int32_t k) {
+    return c->tok[k].upos && (!strcmp(c->tok[k].upos, "VERB") || !strcmp(c->tok[k].upos, "AUX"));
+}
+
+/* What a speech verb says: its ccomp ("said that Japan ..."), or the quote it
+ * is attached to ("'Japan should ...,' she said": the reporting verb hangs on
+ * the quote's predicate as parataxis). -1 none. */
+static int32_t said_clause(const sent_ctx *c, int32_t v) {
+    int32_t cl = tree_child(c, v, "ccomp");
+    if (cl >= 0) return cl;
+    int32_t h = tree_head(c, v);
+    if (strcmp(c->d->format, "dyad")) return -1; /* PETRARCH codes the quote's own event only */
+    if (h >= 0 && (deprel_is(&c->tok[v], "parataxis") || deprel_is(&c->tok[v], "dep")) &&
+        tree_child_prefix(c, v, "nsubj") >= 0 && tree_child(c, v, "obj") < 0)
+        return h;
+    return -1;
+}
+
 static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pattern_hit *hit, const char *date,
                                   uint8_t *coded, int speech_pass) {
     const dict_pattern *p = hit->pattern;
@@ -276,9 +337,11 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
         if (sp >= 0) src_head = sp;
     }
     int32_t srcs[MAX_ARGS], tgts[MAX_ARGS];
-    size_t ns = expand_conj(c, src_head, srcs, MAX_ARGS);
-    size_t nt = expand_conj(c, hit->target, tgts, MAX_ARGS);
-    if (!strcmp(c->d->format, "dyad") && (!nt || !actor_resolve(c, tgts[0]).code[0])) {
+    size_t ns = expand_conj_or_antecedent(c, src_head, srcs, MAX_ARGS);
+    size_t nt = expand_conj_or_antecedent(c, hit->target, tgts, MAX_ARGS);
+    /* ("sent troops to Syria": a bare role as the object gives way to an actor named in a phrase) */
+    int bare_object = nt && !hit->pattern->prep && !strncmp(actor_resolve(c, tgts[0]).code, "---", 3);
+    if (!strcmp(c->d->format, "dyad") && (!nt || !actor_resolve(c, tgts[0]).code[0] || bare_object)) {
         /* "accused Russia of ...", "summoned the Chinese ambassador": when the
          * pattern's own target names no actor, the direct object, or the
          * object the pattern named, is the target; "called for sanctions
@@ -302,14 +365,37 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
                 nt = expand_conj(c, k, tgts, MAX_ARGS);
                 found = 1;
             }
+        /* "contribute troops to Afghanistan", "agreed to share information
+         * with Russia": a thing given or done names no one; an actor the verb
+         * gives it to, or does it with, is the target */
+        int weak = bare_object && !found;
+        for (int32_t k = c->first_child[v]; k >= 0 && (!found || weak); k = c->next_sibling[k]) {
+            if (!(deprel_is(&c->tok[k], "obl") || deprel_is(&c->tok[k], "nmod")) || deprel_is(&c->tok[k], "obl:tmod") ||
+                !has_case_word(c, k) || k == src_head)
+                continue;
+            const char *code = actor_resolve(c, k).code;
+            if (code[0] && (!weak || strncmp(code, "---", 3))) {
+                nt = expand_conj(c, k, tgts, MAX_ARGS);
+                found = 1;
+                weak = 0;
+            }
+        }
         /* "found Barbarin guilty": an unknown object still names the target,
          * or the subject of the clause the verb governs */
         if (!found && !nt && alt[0] >= 0 && alt[0] != hit->object) nt = expand_conj(c, alt[0], tgts, MAX_ARGS);
-        for (int32_t k = c->first_child[v]; k >= 0 && !found && !nt; k = c->next_sibling[k])
-            if (deprel_is(&c->tok[k], "xcomp") || deprel_is(&c->tok[k], "ccomp")) {
-                int32_t sub = tree_child_prefix(c, k, "nsubj");
-                if (sub >= 0 && sub != src_head) nt = expand_conj(c, sub, tgts, MAX_ARGS);
+        for (int32_t k = c->first_child[v]; k >= 0 && !found; k = c->next_sibling[k]) {
+            int32_t sub = complement_subject(c, k);
+            if (sub >= 0 && sub != src_head && (!nt || actor_resolve(c, sub).code[0])) {
+                nt = expand_conj(c, sub, tgts, MAX_ARGS);
+                found = 1;
             }
+        }
+    }
+    /* "opened an investigation into whether X was spied on": a clause names
+     * its subject, never itself */
+    if (nt == 1 && clause_head(c, tgts[0])) {
+        int32_t sub = tree_child_prefix(c, tgts[0], "nsubj");
+        nt = sub >= 0 ? expand_conj(c, sub, tgts, MAX_ARGS) : 0;
     }
     modality_info mod = modality_of(c, v);
     if (mod.kind == MOD_REPORTED) {
@@ -328,13 +414,17 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
     if (!target_named && field_format && !hit->pattern->prep) {
         nt = 0;
         int32_t an[2] = {v, hit->object};
+        /* "celebrated Iftar in Osgiliath with Gondor": an actor named by a
+         * phrase whose preposition can name a target goes before a place */
+        for (int any_prep = 0; any_prep < 2 && !nt; any_prep++)
         for (int a = 0; a < 2 && !nt; a++) {
             if (an[a] < 0) continue;
             for (int32_t k = c->first_child[an[a]]; k >= 0 && !nt; k = c->next_sibling[k])
                 if ((deprel_is(&c->tok[k], "obl") || deprel_is(&c->tok[k], "nmod") || deprel_is(&c->tok[k], "obj") ||
                      deprel_is(&c->tok[k], "ccomp")) &&
+                    (any_prep || ((deprel_is(&c->tok[k], "obj") || has_case_word(c, k)) && actor_resolve(c, k).code[0])) &&
                     !deprel_is(&c->tok[k], "obl:tmod") && k != src_head) {
-                    actor_ref inside = actor_first_in_subtree(c, k, NULL);
+                    actor_ref inside = actor_first_in_subtree(c, k, NULL, -1);
                     if (inside.code[0]) nt = expand_conj(c, inside.token, tgts, MAX_ARGS);
                 }
         }
@@ -343,14 +433,17 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
     actor_ref about = none;
     if (speech_pass) {
         /* a statement about Z with no other event: X -> Z */
-        int32_t cl = tree_child(c, v, "ccomp");
+        int32_t cl = said_clause(c, v);
         if (cl < 0) return DYAD_OK;
         if (subtree_has_event(c, coded, cl, 0)) return DYAD_OK;
         actor_ref s0 = ns ? actor_resolve(c, srcs[0]) : none;
-        about = actor_first_in_subtree(c, cl, s0.code[0] ? s0.code : NULL);
+        about = actor_first_in_subtree(c, cl, s0.code[0] ? s0.code : NULL, v);
         if (!about.code[0]) return DYAD_OK;
         speech_target = 1;
     }
+    /* "Trump and Putin agreed to share information": with a compound source, a
+     * target naming no one leaves the event between the members */
+    if (ns >= 2 && nt && !target_named && !field_format && !speech_pass) nt = 0;
     int any = 0;
     /* "Gondor and Osgiliath postponed their meeting", "Jordan and Britain have
      * agreed": a compound source with no target is an event between its
@@ -374,7 +467,10 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
             actor_ref t = speech_target ? about : nt ? conjunct_actor(c, tgts, j) : none;
             if (!s.code[0] && !t.code[0]) continue;
             if (!s.span.len) continue; /* no "who": not an event (passives without agent, bare nouns) */
-            if (p->need_target && !t.span.len) continue;
+            /* "accuse !": the event needs someone as target ("called the pact dangerous" is no call) */
+            if (p->need_target && !t.code[0]) continue;
+            /* a statement about Z needs to know who said it ("The report said ...") */
+            if (speech_target && !s.code[0]) continue;
             /* "..., she said": a speaker with nothing said about anyone is no event */
             if (!t.code[0] && modality_is_speech(c, v)) continue;
             if (field_format && (!s.code[0] || !t.code[0])) continue; /* PETRARCH codes dyads only */
@@ -407,6 +503,13 @@ static int governs_coded_clause(const sent_ctx *c, int32_t v, const pattern_hit 
     for (int32_t k = c->first_child[v]; k >= 0; k = c->next_sibling[k])
         if (deprel_is(&c->tok[k], "xcomp") && hits[k].pattern && hits[k].target >= 0) return 1;
     return 0;
+}
+
+/* "threatened to close the strait": the xcomp is what the coded predicate
+ * is about, not an event of its own - unless it has its own subject */
+static int clause_of_coded_predicate(const sent_ctx *c, int32_t v, const uint8_t *coded) {
+    int32_t h = tree_head(c, v);
+    return h >= 0 && coded[h] && deprel_is(&c->tok[v], "xcomp") && tree_child_prefix(c, v, "nsubj") < 0;
 }
 
 /* "condemned the attack on X": one event, the verb's; the noun is what it is about */
@@ -451,6 +554,7 @@ static dyad_status code_sentence(const dy_dicts *d, dyad_doc *doc, uint32_t si, 
                 continue;
             if (!pass && light_verb_of_event_noun(&c, v, hits)) continue;
             if (!pass && governs_coded_clause(&c, v, hits)) continue;
+            if (!pass && clause_of_coded_predicate(&c, v, coded)) continue;
             if (pass && noun_inside_coded_verb(&c, v, coded)) continue;
             dyad_status st = code_predicate(&c, si, v, &hits[v], date, coded, 0);
             if (st) return st;
@@ -460,6 +564,7 @@ static dyad_status code_sentence(const dy_dicts *d, dyad_doc *doc, uint32_t si, 
         dyad_status st = code_predicate(&c, si, v, &hits[v], date, coded, 1);
         if (st) return st;
     }
+    actors_remember_persons(&c);
     return DYAD_OK;
 }
 

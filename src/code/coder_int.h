@@ -42,8 +42,15 @@ int actors_prepare(sent_ctx *c);            /* fold tokens, find mentions; 0 ok 
 int actors_sentence_discarded(const sent_ctx *c);
 /* Resolve the noun phrase headed by token h (0-based) to an actor. */
 actor_ref actor_resolve(sent_ctx *c, int32_t h);
-/* the first resolvable actor in h's subtree other than `not_code` (statements about Z) */
-actor_ref actor_first_in_subtree(sent_ctx *c, int32_t h, const char *not_code);
+/* the first resolvable actor in h's subtree other than `not_code`, not
+ * looking below token `skip` (-1 none): statements about Z */
+actor_ref actor_first_in_subtree(sent_ctx *c, int32_t h, const char *not_code, int32_t skip);
+/* "Monday", "week", "tomorrow": folded words that name a time, not an actor */
+int actor_is_time_word(const char *folded);
+/* the subject a third-person pronoun at h stands for, -1 none */
+int32_t actor_pronoun_antecedent(const sent_ctx *c, int32_t h);
+/* after a sentence: its last person named becomes the document's last person */
+void actors_remember_persons(sent_ctx *c);
 
 /* tree helpers (coder.c) */
 int32_t tree_child(const sent_ctx *c, int32_t h, const char *deprel);      /* exact deprel */

@@ -68,6 +68,12 @@ static int all_caps_short(const char *s, size_t n) {
     return letters > 0 && letters <= 3 && n <= 4;
 }
 
+static int has_upper(const char *s, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (isupper((unsigned char)s[i])) return 1;
+    return 0;
+}
+
 /* Chains are pushed in load order and sorted once by dict_finish. */
 static void chain_insert(dy_dicts *d, uint64_t h, dict_phrase *p) {
     dict_phrase **slot = &d->phrases[h & d->phrase_mask];
@@ -95,7 +101,11 @@ int dict_add_phrase(dy_dicts *d, phrase_kind kind, const char *name, size_t name
     if (!proto.norm) return -1;
     proto.norm_len = (uint32_t)flen;
     proto.kind = (uint8_t)kind;
-    proto.need_upper = (uint8_t)all_caps_short(name, name_len);
+    /* a proper name written with capitals ("Turkey", "Chad", "PLAN") is not
+     * the common word ("turkey", "plan"): the text must capitalise it too */
+    proto.need_upper = all_caps_short(name, name_len) ? NEED_ALL_CAPS
+                     : (kind != PHRASE_AGENT && kind != PHRASE_DISCARD && has_upper(name, name_len)) ? NEED_CAPITAL
+                     : 0;
     proto.ntokens = (uint8_t)(words > 255 ? 255 : words);
     proto.code = code;
     proto.roles = roles;

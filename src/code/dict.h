@@ -28,11 +28,14 @@ typedef struct dict_role {
 /* One dictionary name in the phrase index. norm is the name case-folded with
  * spaces (and PETRARCH underscores) removed, so token boundaries in the text
  * need not match the dictionary's. */
+enum { NEED_ALL_CAPS = 1, NEED_CAPITAL = 2 };
+
 typedef struct dict_phrase {
     const char *norm;
     uint32_t norm_len;
     uint8_t kind;
-    uint8_t need_upper;             /* short all-capital names ("US") need capitals in text */
+    uint8_t need_upper;             /* NEED_ALL_CAPS: short all-capital names ("US") need capitals in
+                                     * text; NEED_CAPITAL: a proper name needs its first letter capitalised */
     uint8_t ntokens;                /* words in the name, to prefer longer names */
     uint8_t stem;                   /* TABARI: the last word is a stem ("ARGENTIN" ~ "Argentina") */
     const char *code;               /* actor / adjective / metonym / agent code */

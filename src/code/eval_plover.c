@@ -49,9 +49,21 @@ static void free_set(plover_set *s) {
     free(s->rows);
 }
 
+/* Gold and produced types compared on the current PLOVER types. CONCEDE and
+ * RETREAT count as YIELD (as the scorer does). PLOVER_GSR_CAMEO.json was coded
+ * with PLOVER's older type names, renamed or merged since (the current modes
+ * say where each went):
+ *   DISAPPROVE  -> ACCUSE  (mode "disapprove")
+ *   INVESTIGATE -> ACCUSE  (mode "investigate")
+ *   DEMAND      -> REQUEST (demands and requests are one type now)
+ *   FIGHT       -> ASSAULT (CAMEO 19, conventional military force, maps to ASSAULT) */
 static const char *norm_type(const char *t) {
+    static const char *const renamed[][2] = {{"CONCEDE", "YIELD"},      {"RETREAT", "YIELD"},
+                                             {"DISAPPROVE", "ACCUSE"},  {"INVESTIGATE", "ACCUSE"},
+                                             {"DEMAND", "REQUEST"},     {"FIGHT", "ASSAULT"}};
     if (!t) return "";
-    if (!strcmp(t, "CONCEDE") || !strcmp(t, "RETREAT")) return "YIELD";
+    for (size_t i = 0; i < sizeof renamed / sizeof renamed[0]; i++)
+        if (!strcmp(t, renamed[i][0])) return renamed[i][1];
     return t;
 }
 

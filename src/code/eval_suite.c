@@ -22,6 +22,7 @@ typedef struct suite_run {
     tally all, included, cat[MAX_CATEGORIES];
     size_t ncat, skipped, parse_from_records, parse_from_dyad, unparsed;
     char include[512];   /* " DEMO ACTOR ... " */
+    FILE *detail;        /* DYAD_SUITE_DETAIL set: each record that is not exact, for development */
 } suite_run;
 
 static tally *category(suite_run *s, const char *name) {
@@ -124,6 +125,15 @@ static void score(suite_run *s, const dyad_doc *doc, const dy_record *rec) {
         }
     }
     size_t missed = ne - correct, extra = ng - correct;
+    if (s->detail && (missed || extra)) {
+        fprintf(s->detail, "record %s (%s):", doc->input ? doc->input : "-", rec->category ? rec->category : "");
+        for (size_t i = 0; i < ne; i++)
+            fprintf(s->detail, " want %s>%s:%s", rec->expected[i].source ? rec->expected[i].source : "",
+                    rec->expected[i].target ? rec->expected[i].target : "", rec->expected[i].code ? rec->expected[i].code : "");
+        for (size_t j = 0; j < ng; j++)
+            fprintf(s->detail, " got %s>%s:%s", doc->events[j].source, doc->events[j].target, doc->events[j].code);
+        fprintf(s->detail, " | %.*s\n", (int)(doc->text_len > 300 ? 300 : doc->text_len), doc->text ? doc->text : "");
+    }
     tally *ts[3] = {&s->all, category(s, rec->category), included(s, rec->category) ? &s->included : NULL};
     for (int k = 0; k < 3; k++) {
         if (!ts[k]) continue;
@@ -182,6 +192,7 @@ dyad_status code_eval_suite(const dyad_engine *e, const dyad_eval_opts *o, FILE 
         return DYAD_EIO;
     }
     suite_run *s = calloc(1, sizeof *s);
+    if (s && getenv("DYAD_SUITE_DETAIL")) s->detail = stderr;
     dyad_doc *doc = dyad_doc_new();
     if (!s || !doc) {
         dyad_error_set(err, DYAD_ENOMEM, o->gold, 0, -1, "out of memory");

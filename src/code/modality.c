@@ -26,6 +26,10 @@ static const char *const future_aux[] = {"will", "shall", "'ll", "would", "wo", 
 static const char *const modal_aux[] = {"could", "might", "may", "should", "can", NULL};
 static const char *const negators[] = {"not", "n't", "never", "no", NULL};
 
+static const char *const plan_verbs[] = {"plan", "intend", "propose", "prepare", "seek", "want", NULL};
+
+int modality_plans_noun(const sent_ctx *c, int32_t v) { return word_in(c->lemma_f[v], plan_verbs); }
+
 int modality_is_speech(const sent_ctx *c, int32_t v) { return word_in(c->lemma_f[v], speech_verbs); }
 
 modality_info modality_of(const sent_ctx *c, int32_t v) {
@@ -48,7 +52,12 @@ modality_info modality_of(const sent_ctx *c, int32_t v) {
         const dyad_token *t = &c->tok[cur];
         int32_t h = tree_head(c, cur);
         if (h < 0) break;
-        if (deprel_is(t, "xcomp")) {
+        if (deprel_is(t, "obj") && c->tok[cur].upos && !strcmp(c->tok[cur].upos, "NOUN")) {
+            /* "plans an attack on X": an event noun planned is intended */
+            if (!modality_plans_noun(c, h)) break;
+            if (modality_of_self(c, h).kind == MOD_NEGATED) return (modality_info){MOD_NEGATED, -1};
+            if (m.kind == MOD_ASSERTED) m.kind = MOD_INTENDED;
+        } else if (deprel_is(t, "xcomp")) {
             if (word_in(c->lemma_f[h], deny_verbs)) return (modality_info){MOD_NEGATED, -1};
             if (m.kind == MOD_ASSERTED && word_in(c->lemma_f[h], intend_verbs)) m.kind = MOD_INTENDED;
             else if (m.kind == MOD_ASSERTED && word_in(c->lemma_f[h], hypo_verbs)) m.kind = MOD_HYPOTHETICAL;

@@ -15,4 +15,6 @@ modality_info modality_of_self(const sent_ctx *c, int32_t v);
 const char *modality_name(modality_kind k);
 const char *modality_intent_code(const char *code);
 int modality_is_speech(const sent_ctx *c, int32_t v);
+/* "plan", "propose", "seek" ...: verbs whose event-noun object is intended */
+int modality_plans_noun(const sent_ctx *c, int32_t v);
 #endif

@@ -4,6 +4,7 @@
  * inherited subjects of xcomp/conj, possessors and light verbs of nouns). */
 #include <string.h>
 #include "coder_int.h"
+#include "modality.h"
 #include "patterns.h"
 
 int deprel_is(const dyad_token *t, const char *rel) {
@@ -36,11 +37,16 @@ static int has_case(const sent_ctx *c, int32_t k, const char *prep) {
     return 0;
 }
 
-/* The obl/nmod child of h introduced by prep (also "obl:agent", "nmod:..."). */
+/* The obl/nmod child of h introduced by prep (also "obl:agent", "nmod:..."),
+ * or a clause it introduces ("an investigation into whether X ..."). */
 int32_t prep_object_of(const sent_ctx *c, int32_t h, const char *prep) {
     for (int32_t k = c->first_child[h]; k >= 0; k = c->next_sibling[k]) {
         const dyad_token *t = &c->tok[k];
-        if ((deprel_is(t, "obl") || deprel_is(t, "nmod") || deprel_is(t, "advcl")) && has_case(c, k, prep)) return k;
+        /* "called X on Saturday": the time's preposition is not the verb's */
+        if (deprel_is(t, "obl:tmod") || actor_is_time_word(c->form_f[k])) continue;
+        if ((deprel_is(t, "obl") || deprel_is(t, "nmod") || deprel_is(t, "advcl") || deprel_is(t, "acl")) &&
+            has_case(c, k, prep))
+            return k;
     }
     return -1;
 }
@@ -101,6 +107,12 @@ static int32_t named_object(const sent_ctx *c, int32_t v, const pattern_hit *hit
     for (size_t a = 0; a < na; a++) {
         int32_t o = direct_object(c, an[a]);
         if (o >= 0 && lemma_is(c, o, lemma)) return o;
+        /* PETRARCH's "FIRE * ARTILLERY" matches words after the verb: "fired
+         * two artillery shells" names it as the object's compound */
+        if (o >= 0 && strcmp(c->d->format, "dyad"))
+            for (int32_t k = c->first_child[o]; k >= 0; k = c->next_sibling[k])
+                if (deprel_is(&c->tok[k], "compound") && lemma_is(c, k, lemma))
+                    return o;
         for (int32_t k = c->first_child[an[a]]; k >= 0; k = c->next_sibling[k])
             if ((deprel_is(&c->tok[k], "obl") || deprel_is(&c->tok[k], "nmod") || deprel_is(&c->tok[k], "obj") ||
                  deprel_is(&c->tok[k], "xcomp") || deprel_is(&c->tok[k], "nsubj")) && lemma_is(c, k, lemma))
@@ -205,6 +217,13 @@ int is_light_verb(const sent_ctx *c, int32_t v) {
     return 0;
 }
 
+static int relative_pronoun(const sent_ctx *c, int32_t k) {
+    static const char *const rel[] = {"that", "which", "who", "whom", NULL};
+    for (int i = 0; rel[i]; i++)
+        if (!strcmp(c->form_f[k], rel[i])) return 1;
+    return 0;
+}
+
 /* The source of predicate v: its subject, the by-agent of a passive, or the
  * subject it inherits from the clause it hangs on. */
 int32_t source_of(const sent_ctx *c, int32_t v, int is_noun, int *inherited) {
@@ -216,6 +235,10 @@ int32_t source_of(const sent_ctx *c, int32_t v, int is_noun, int *inherited) {
         if (by >= 0) return by;
         int32_t h = tree_head(c, v);
         if (h >= 0 && deprel_is(&c->tok[v], "obj")) {
+            if (modality_plans_noun(c, h)) { /* "Russia plans an attack on X" */
+                *inherited = 1;
+                return source_of(c, h, 0, inherited);
+            }
             for (int i = 0; light_verbs[i]; i++)
                 if (lemma_is(c, h, light_verbs[i])) {
                     *inherited = 1;
@@ -234,6 +257,11 @@ int32_t source_of(const sent_ctx *c, int32_t v, int is_noun, int *inherited) {
         return a;
     }
     int32_t s = tree_child_prefix(c, v, "nsubj");
+    /* "a fire that killed 19 people": the relative pronoun is the noun it follows */
+    if (s >= 0 && deprel_is(&c->tok[v], "acl") && relative_pronoun(c, s) && tree_head(c, v) >= 0) {
+        *inherited = 1;
+        return tree_head(c, v);
+    }
     if (s >= 0) return s;
     int32_t cur = v;
     for (int depth = 0; depth < MAX_DEPTH_WALK; depth++) {

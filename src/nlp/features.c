@@ -9,9 +9,28 @@ enum { MAXW = 96 };
 
 static uint64_t h_str(const char *s, size_t n, uint64_t salt) { return hash_mix(hash_bytes(s, n), salt); }
 
+/* Typographic quotes, common in news and rare in the treebank, look like
+ * their ASCII forms to the models: ‘ ’ ‛ -> ' and “ ” „ -> " */
+static const char *ascii_quotes(const char *form, char *buf, size_t cap) {
+    if (!strstr(form, "\xe2\x80")) return form;
+    size_t k = 0;
+    for (const unsigned char *p = (const unsigned char *)form; *p && k + 1 < cap; p++) {
+        if (p[0] == 0xe2 && p[1] == 0x80 && p[2] >= 0x98 && p[2] <= 0x9f) {
+            buf[k++] = p[2] <= 0x9b ? '\'' : '"';
+            p += 2;
+        } else {
+            buf[k++] = (char)*p;
+        }
+    }
+    buf[k] = 0;
+    return buf;
+}
+
 void nlp_word_features(const char *form, nlp_word *w) {
     memset(w, 0, sizeof *w);
     if (!form) form = "";
+    char plain[MAXW + 1];
+    form = ascii_quotes(form, plain, sizeof plain);
     size_t n = strlen(form);
     char low[MAXW];
     size_t m = n < MAXW ? n : MAXW;
