@@ -307,6 +307,10 @@ TEST(code_tabari_dictionaries) {
     dyad_doc *doc = coded_with(d, "tests/data/code/field.conllu", "1996-03-01");
     CHECK_STR(events_of(doc, 1, b, sizeof b), "ARN>GON:064/asserted");
     CHECK_STR(events_of(doc, 3, b, sizeof b), "HOBGOV>ARN:040/asserted ARN>HOBGOV:040/asserted");
+    CHECK_STR(events_of(doc, 10, b, sizeof b), "ARN>GON:172/asserted"); /* "{ SANCTIONS | BOYCOTT }": alternatives */
+    CHECK_STR(events_of(doc, 11, b, sizeof b), "GON>ARN:064/asserted ARN>GON:064/asserted"); /* "* DIPLOMATIC" ties */
+    /* an actor coded FRO/BIL is both */
+    CHECK_STR(events_of(doc, 12, b, sizeof b), "FRO>GON:040/asserted BIL>GON:040/asserted GON>FRO:040/asserted GON>BIL:040/asserted");
     dyad_doc_free(doc);
     doc = coded_with(d, "tests/data/code/field.conllu", "2001-03-01");
     CHECK_STR(events_of(doc, 3, b, sizeof b), "HOB>ARN:040/asserted ARN>HOB:040/asserted");
@@ -420,6 +424,16 @@ TEST(code_mechanisms) {
     CHECK_STR(events_of(doc, 15, b, sizeof b), "RUS>JPN:190/intended");    /* an attack planned */
     CHECK_STR(events_of(doc, 16, b, sizeof b), "CHN>JPN:070/asserted");    /* troops are given to Japan */
     CHECK_STR(events_of(doc, 17, b, sizeof b), "CHN>RUS:062/asserted RUS>CHN:062/asserted"); /* shared between them */
+    CHECK_STR(events_of(doc, 18, b, sizeof b), "AUSGOV>JPN:042/asserted"); /* of two subjects, the name's head */
+    CHECK_STR(events_of(doc, 19, b, sizeof b), "");                        /* "military" says what kind, not who */
+    CHECK_STR(events_of(doc, 20, b, sizeof b), "CHN>JPN:020/asserted");    /* urged (iobj) Japan to ... */
+    CHECK_STR(events_of(doc, 21, b, sizeof b), "CHNGOV>JPN:010/asserted"); /* told reporters: about Japan, not them */
+    CHECK_STR(events_of(doc, 23, b, sizeof b), "AUS>JPN:030/asserted"); /* agreed to lend money to Japan */
+    /* "found [Barbarin guilty]" misparsed as one phrase: the name is the target */
+    CHECK_STR(events_of(doc, 22, b, sizeof b), "---JUD>:116/asserted");
+    for (size_t i = 0; i < doc->nevents; i++)
+        if (doc->events[i].sentence == 21)
+            CHECK(doc->events[i].target_span.len == 8 && !strncmp(doc->text + doc->events[i].target_span.off, "Barbarin", 8));
     dyad_doc_free(doc);
     code_dicts_free(d);
 }

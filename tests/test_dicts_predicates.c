@@ -331,6 +331,11 @@ TEST(predicates_core_entries_have_expected_codes) {
         {"noun talks with", "040"},    {"noun sanction against", "163"},
         {"noun attack on", "180"},     {"verb hold *talks with", "040"},
         {"verb urge ~", "020"},        {"verb call on ~", "020"},
+        /* support voiced now is endorsement; promised support is intent */
+        {"verb voice *support for", "051"}, {"verb pledge *support for", "051"},
+        {"verb promise *support for", "032"},
+        {"verb call +for *sanctions against", "111"},
+        {"verb remain +on *alert in", "151"}, {"verb refuse +to +send *troops to", "1212"},
     };
     pred_set s;
     load_predicates(&s, 0);
@@ -342,6 +347,21 @@ TEST(predicates_core_entries_have_expected_codes) {
         }
         CHECK_STR(r->code, expected[i][1]);
     }
+    free(s.recs);
+}
+
+/* Nouns that in news mostly mention an event rather than report one stand
+ * only with the preposition that names the target ("sanctions on"). */
+TEST(predicates_mention_nouns_need_a_target) {
+    static const char *const bare[] = {"noun sanction", "noun sanctions", "noun embargo", "noun investigation",
+                                       "noun probe", "noun inquiry", "noun attack", "noun attacks",
+                                       "noun assault", "noun meeting", "noun summit", "verb sign", "verb go to"};
+    pred_set s;
+    load_predicates(&s, 0);
+    for (size_t i = 0; i < sizeof bare / sizeof bare[0]; i++)
+        if (find_pattern(&s, bare[i])) check_fail(__FILE__, __LINE__, "bare \"%s\" is back", bare[i]);
+    CHECK(find_pattern(&s, "noun sanctions on") != NULL);
+    CHECK(find_pattern(&s, "noun investigation into") != NULL);
     free(s.recs);
 }
 

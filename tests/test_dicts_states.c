@@ -542,6 +542,12 @@ TEST(dicts_states_memberships_have_verified_dates) {
     CHECK(related_on(&s, "member", "IGOSAFDEVSAD", "ZAF", "1994-08-29"));
     CHECK(!related_on(&s, "member", "IGOSAFDEVSAD", "SYC", "2006-01-01"));
     CHECK(related_on(&s, "member", "IGOSAFDEVSAD", "SYC", "2010-01-01"));
+    /* Commonwealth: Zimbabwe left 2003-12-07; The Gambia out 2013-2018 */
+    CHECK(related_on(&s, "member", "IGOCWN", "ZWE", "2003-12-07"));
+    CHECK(!related_on(&s, "member", "IGOCWN", "ZWE", "2003-12-08"));
+    CHECK(!related_on(&s, "member", "IGOCWN", "GMB", "2015-01-01"));
+    CHECK(related_on(&s, "member", "IGOCWN", "GMB", "2019-01-01"));
+    CHECK(related_on(&s, "member", "IGOCWN", "IND", "2024-04-08"));
     free_set(&s);
 }
 

@@ -193,7 +193,8 @@ static void note_mention(sent_ctx *c, np_parts *np, int32_t k, int near) {
 }
 
 /* "an official visit", "a military operation": a role word used as an
- * adjective of a noun that names no one is no actor ("military officials" is) */
+ * adjective of a noun that names no one is no actor ("military officials" is;
+ * a noun compound may name people the dictionary lacks: "government activists") */
 static int adjective_role_on_thing(const sent_ctx *c, int32_t k, int depth) {
     int32_t m = c->covered_by[k], h = tree_head(c, k);
     if (!depth || m < 0 || !c->mention[m] || c->mention[m]->kind != PHRASE_AGENT || h < 0) return 0;

@@ -210,7 +210,7 @@ typedef struct pending {
     modality_info mod;
 } pending;
 
-static dyad_status emit(sent_ctx *c, uint32_t sent_index, int32_t v, const char *code, const actor_ref *src,
+static dyad_status emit_one(sent_ctx *c, uint32_t sent_index, int32_t v, const char *code, const actor_ref *src,
                         const actor_ref *tgt, modality_info mod, const dict_pattern *p, double conf,
                         const char *date) {
     dyad_doc *doc = c->doc;
@@ -246,6 +246,34 @@ static dyad_status emit(sent_ctx *c, uint32_t sent_index, int32_t v, const char 
         /* the reporter goes into the rule so the claim can be traced */
         actor_ref rep = actor_resolve(c, source_of(c, mod.reporter, 0, &(int){0}));
         if (rep.code[0]) e->rule = arena_printf(doc->arena, "%s (reported by %s)", p->rule, rep.code);
+    }
+    return DYAD_OK;
+}
+
+/* An actor coded "FRO/BIL/SAM" (TABARI: "the Shire" is three actors) takes
+ * part as each of them: one event per code on each side. (UD-PETRARCH's
+ * validation keeps the joined code, so PETRARCH's format does too.) */
+static dyad_status emit(sent_ctx *c, uint32_t sent_index, int32_t v, const char *code, const actor_ref *src,
+                        const actor_ref *tgt, modality_info mod, const dict_pattern *p, double conf,
+                        const char *date) {
+    if (strcmp(c->d->format, "tabari") || (!strchr(src->code, '/') && !strchr(tgt->code, '/')))
+        return emit_one(c, sent_index, v, code, src, tgt, mod, p, conf, date);
+    for (const char *a = src->code; a;) {
+        size_t al = strcspn(a, "/");
+        actor_ref s1 = *src;
+        s1.code = arena_strndup(c->doc->arena, a, al);
+        for (const char *b = tgt->code; b;) {
+            size_t bl = strcspn(b, "/");
+            actor_ref t1 = *tgt;
+            t1.code = arena_strndup(c->doc->arena, b, bl);
+            if (!s1.code || !t1.code) return DYAD_ENOMEM;
+            if (strcmp(s1.code, t1.code) || !s1.code[0]) {
+                dyad_status st = emit_one(c, sent_index, v, code, &s1, &t1, mod, p, conf, date);
+                if (st) return st;
+            }
+            b = b[bl] ? b + bl + 1 : NULL;
+        }
+        a = a[al] ? a + al + 1 : NULL;
     }
     return DYAD_OK;
 }
@@ -322,7 +350,7 @@ static int32_t said_clause(const sent_ctx *c, int32_t v) {
     int32_t h = tree_head(c, v);
     if (strcmp(c->d->format, "dyad")) return -1; /* PETRARCH codes the quote's own event only */
     if (h >= 0 && (deprel_is(&c->tok[v], "parataxis") || deprel_is(&c->tok[v], "dep")) &&
-        tree_child_prefix(c, v, "nsubj") >= 0 && tree_child(c, v, "obj") < 0)
+        tree_child_prefix(c, v, "nsubj") >= 0)
         return h;
     return -1;
 }
@@ -368,18 +396,27 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
         /* "contribute troops to Afghanistan", "agreed to share information
          * with Russia": a thing given or done names no one; an actor the verb
          * gives it to, or does it with, is the target */
+        /* (also in the clause the predicate governs: "agreed to lend $1 billion to Indonesia") */
         int weak = bare_object && !found;
-        for (int32_t k = c->first_child[v]; k >= 0 && (!found || weak); k = c->next_sibling[k]) {
-            if (!(deprel_is(&c->tok[k], "obl") || deprel_is(&c->tok[k], "nmod")) || deprel_is(&c->tok[k], "obl:tmod") ||
-                !has_case_word(c, k) || k == src_head)
-                continue;
-            const char *code = actor_resolve(c, k).code;
-            if (code[0] && (!weak || strncmp(code, "---", 3))) {
-                nt = expand_conj(c, k, tgts, MAX_ARGS);
-                found = 1;
-                weak = 0;
+        int32_t xc = tree_child(c, v, "xcomp");
+        for (int32_t h2 = 0, on = v; h2 < 2 && on >= 0; h2++, on = xc)
+            for (int32_t k = c->first_child[on]; k >= 0 && (!found || weak); k = c->next_sibling[k]) {
+                if (!(deprel_is(&c->tok[k], "obl") || deprel_is(&c->tok[k], "nmod")) || deprel_is(&c->tok[k], "obl:tmod") ||
+                    !has_case_word(c, k) || k == src_head)
+                    continue;
+                const char *code = actor_resolve(c, k).code;
+                if (code[0] && (!weak || strncmp(code, "---", 3))) {
+                    nt = expand_conj(c, k, tgts, MAX_ARGS);
+                    found = 1;
+                    weak = 0;
+                }
             }
-        }
+        /* "found [Barbarin guilty]" parsed as one phrase: a name inside the
+         * pattern's object is who it is about */
+        for (int32_t k = hit->object >= 0 ? c->first_child[hit->object] : -1; k >= 0 && !found && !nt;
+             k = c->next_sibling[k])
+            if (k < hit->object && c->tok[k].upos && !strcmp(c->tok[k].upos, "PROPN") && k != src_head)
+                nt = expand_conj(c, k, tgts, MAX_ARGS);
         /* "found Barbarin guilty": an unknown object still names the target,
          * or the subject of the clause the verb governs */
         if (!found && !nt && alt[0] >= 0 && alt[0] != hit->object) nt = expand_conj(c, alt[0], tgts, MAX_ARGS);
@@ -397,6 +434,11 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
         int32_t sub = tree_child_prefix(c, tgts[0], "nsubj");
         nt = sub >= 0 ? expand_conj(c, sub, tgts, MAX_ARGS) : 0;
     }
+    /* "..., the spokeswoman told reporters": telling the press is how the
+     * statement is made, not whom it is about */
+    if (!strcmp(c->d->format, "dyad") && modality_is_speech(c, v) && nt &&
+        !strncmp(actor_resolve(c, tgts[0]).code, "---", 3))
+        nt = 0;
     modality_info mod = modality_of(c, v);
     if (mod.kind == MOD_REPORTED) {
         /* "X said Y ..." codes Y's clause; if Y is not named, X is the source */
@@ -438,7 +480,8 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
         if (subtree_has_event(c, coded, cl, 0)) return DYAD_OK;
         actor_ref s0 = ns ? actor_resolve(c, srcs[0]) : none;
         about = actor_first_in_subtree(c, cl, s0.code[0] ? s0.code : NULL, v);
-        if (!about.code[0]) return DYAD_OK;
+        /* "said the submarine programme was on track": a bare role is no one to speak about */
+        if (!about.code[0] || !strncmp(about.code, "---", 3)) return DYAD_OK;
         speech_target = 1;
     }
     /* "Trump and Putin agreed to share information": with a compound source, a

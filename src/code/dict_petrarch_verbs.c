@@ -8,6 +8,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "dict_petrarch.h"
 
 enum { MAX_SYNSETS = 1024, MAX_SYNSET_WORDS = 512, MAX_CLASS_VERBS = 256, MAX_EXPAND = 64 };
@@ -53,6 +54,17 @@ static size_t item_words(vstate *V, const char *s, size_t n, const char **out, s
     if (n && s[0] == '{') {
         s++, n--;
         while (n && (s[n - 1] == '}' || s[n - 1] == ' ')) n--;
+        if (memchr(s, '|', n)) { /* TABARI "{ SANCTIONS | BOYCOTT | EMBARGO }": alternatives */
+            size_t k = 0;
+            while (n && k < cap) {
+                size_t al = 0;
+                while (al < n && s[al] != '|') al++;
+                k += item_words(V, s, al, out + k, cap - k);
+                s += al, n -= al;
+                if (n) s++, n--;
+            }
+            return k;
+        }
         /* the last word of the group; a synset there expands */
         size_t st = n;
         while (st && s[st - 1] != ' ') st--;
@@ -75,6 +87,7 @@ static size_t item_words(vstate *V, const char *s, size_t n, const char **out, s
 /* {NEW &TIETYPES RELATIONS}: the words before the head must modify the
  * object; a synset gives alternatives "military|economic". */
 static void group_mods(vstate *V, const char *s, size_t n, const char **mods) {
+    if (memchr(s, '|', n)) return; /* alternatives, not modifiers */
     char tmp[512];
     snprintf(tmp, sizeof tmp, "%.*s", (int)(n > 2 ? n - 2 : 0), s + 1);
     char *end = tmp + strlen(tmp);
@@ -160,6 +173,14 @@ static const char *code_of(vstate *V, const char *br, const char **reverse) {
     return arena_strndup(V->L->d->arena, s, n);
 }
 
+static int is_preposition(const char *w, size_t n) {
+    static const char *const preps[] = {"FOR", "AGAINST", "WITH", "TO", "ON", "IN", "OF", "FROM", "AT", "OVER",
+                                        "INTO", "ABOUT", NULL};
+    for (int i = 0; preps[i]; i++)
+        if (strlen(preps[i]) == n && !strncasecmp(w, preps[i], n)) return 1;
+    return 0;
+}
+
 static void load_pattern(vstate *V, char *s) {
     char *br = strrchr(s, '[');
     if (!br) {
@@ -241,6 +262,19 @@ static void load_pattern(vstate *V, char *s) {
                 if (!npp && !any_word) proto.pp_prep = NULL;
             }
             continue;
+        }
+        /* TABARI "* FOR { SANCTIONS | BOYCOTT }", "* AGAINST TROOPS": a
+         * preposition and what follows is a required phrase, as "(FOR ...)" */
+        if (!proto.pp_prep && i + 1 < n && is_preposition(w, wn) && item[i + 1][0] != '(' &&
+            !(len[i + 1] == 1 && strchr("$+%^*", item[i + 1][0]))) {
+            npp = item_words(V, item[i + 1], len[i + 1], pp_nouns, MAX_EXPAND);
+            if (npp) {
+                char *prep = arena_strndup(V->L->d->arena, w, wn);
+                for (char *q = prep; q && *q; q++) *q = (char)tolower((unsigned char)*q);
+                proto.pp_prep = prep;
+                i++;
+                continue;
+            }
         }
         if (!nobj) {
             /* "DIPLOMATIC TIES", "NEW_&TIETYPES_RELATIONS", "OVER EFFORTS": a run of

@@ -101,17 +101,20 @@ static size_t anchors(int32_t v, const pattern_hit *hit, int32_t *out) {
     return n;
 }
 
-static int32_t named_object(const sent_ctx *c, int32_t v, const pattern_hit *hit, const char *lemma) {
+static int32_t named_object(const sent_ctx *c, int32_t v, const pattern_hit *hit, const char *lemma, int has_mods) {
     int32_t an[6];
     size_t na = anchors(v, hit, an);
     for (size_t a = 0; a < na; a++) {
         int32_t o = direct_object(c, an[a]);
         if (o >= 0 && lemma_is(c, o, lemma)) return o;
         /* PETRARCH's "FIRE * ARTILLERY" matches words after the verb: "fired
-         * two artillery shells" names it as the object's compound */
+         * two artillery shells" names it as the object's compound, "RENEW *
+         * DIPLOMATIC" as its adjective (not when the pattern names the
+         * object's modifiers itself, "{THE FULL}") */
         if (o >= 0 && strcmp(c->d->format, "dyad"))
             for (int32_t k = c->first_child[o]; k >= 0; k = c->next_sibling[k])
-                if (deprel_is(&c->tok[k], "compound") && lemma_is(c, k, lemma))
+                if ((deprel_is(&c->tok[k], "compound") || (!has_mods && deprel_is(&c->tok[k], "amod"))) &&
+                    lemma_is(c, k, lemma))
                     return o;
         for (int32_t k = c->first_child[an[a]]; k >= 0; k = c->next_sibling[k])
             if ((deprel_is(&c->tok[k], "obl") || deprel_is(&c->tok[k], "nmod") || deprel_is(&c->tok[k], "obj") ||
@@ -151,7 +154,7 @@ int pattern_match(const sent_ctx *c, int32_t v, const dict_pattern *p, pattern_h
     hit->object = -1;
     if (p->nparticles && !particles_ok(c, v, p, hit)) return 0;
     if (p->object) {
-        int32_t o = named_object(c, v, hit, p->object);
+        int32_t o = named_object(c, v, hit, p->object, p->object_mods[0] != NULL);
         if (o < 0) return 0;
         for (int m = 0; m < 3 && p->object_mods[m]; m++)
             if (!modified_by(c, o, p->object_mods[m])) return 0;
@@ -179,6 +182,7 @@ int pattern_match(const sent_ctx *c, int32_t v, const dict_pattern *p, pattern_h
         hit->target = t;
     } else if (p->target_from_clause) {
         int32_t t = tree_child(c, v, "obj");
+        if (t < 0) t = tree_child(c, v, "iobj"); /* "urged India to stop", as parsers also attach it */
         if (t < 0) {
             int32_t cl = tree_child(c, v, "xcomp");
             if (cl < 0) cl = tree_child(c, v, "ccomp");
@@ -217,6 +221,20 @@ int is_light_verb(const sent_ctx *c, int32_t v) {
     return 0;
 }
 
+/* v's subject. Of two (a parse that split a name), one with conjuncts ("The
+ * Philippines and the European Union (EU) agree"), else the one nearest
+ * before the verb, which heads the name ("U.S. President Donald Trump") */
+static int32_t subject_of(const sent_ctx *c, int32_t v) {
+    int32_t best = -1;
+    int best_conj = 0;
+    for (int32_t k = c->first_child[v]; k >= 0; k = c->next_sibling[k]) {
+        if (!deprel_is(&c->tok[k], "nsubj")) continue;
+        int conj = tree_child(c, k, "conj") >= 0;
+        if (best < 0 || conj > best_conj || (conj == best_conj && k < v && k > best)) best = k, best_conj = conj;
+    }
+    return best;
+}
+
 static int relative_pronoun(const sent_ctx *c, int32_t k) {
     static const char *const rel[] = {"that", "which", "who", "whom", NULL};
     for (int i = 0; rel[i]; i++)
@@ -246,8 +264,12 @@ int32_t source_of(const sent_ctx *c, int32_t v, int is_noun, int *inherited) {
                 }
         }
         /* "Chinese sanctions": an adjective or compound naming an actor */
+        /* ("military aid", "a criminal investigation": a role as an adjective says
+         * what kind, not who) */
         for (int32_t k = c->first_child[v]; k >= 0; k = c->next_sibling[k])
-            if ((deprel_is(&c->tok[k], "amod") || deprel_is(&c->tok[k], "compound")) && c->covered_by[k] >= 0)
+            if ((deprel_is(&c->tok[k], "amod") || deprel_is(&c->tok[k], "compound")) && c->covered_by[k] >= 0 &&
+                !(c->mention[c->covered_by[k]] && c->mention[c->covered_by[k]]->kind == PHRASE_AGENT &&
+                  c->tok[k].upos && !strcmp(c->tok[k].upos, "ADJ")))
                 return k;
         return -1;
     }
@@ -256,7 +278,7 @@ int32_t source_of(const sent_ctx *c, int32_t v, int is_noun, int *inherited) {
         if (a < 0) a = prep_object_of(c, v, "by");
         return a;
     }
-    int32_t s = tree_child_prefix(c, v, "nsubj");
+    int32_t s = subject_of(c, v);
     /* "a fire that killed 19 people": the relative pronoun is the noun it follows */
     if (s >= 0 && deprel_is(&c->tok[v], "acl") && relative_pronoun(c, s) && tree_head(c, v) >= 0) {
         *inherited = 1;
@@ -289,6 +311,7 @@ int32_t source_of(const sent_ctx *c, int32_t v, int is_noun, int *inherited) {
 
 size_t expand_conj(const sent_ctx *c, int32_t h, int32_t *out, size_t cap) {
     if (h < 0 || !cap) return 0;
+    if (c->tok[h].upos && !strcmp(c->tok[h].upos, "PUNCT")) return 0; /* a misattached "." is no one */
     size_t n = 0;
     out[n++] = h;
     /* the conjuncts of h all hang on h itself in UD */

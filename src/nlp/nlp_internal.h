@@ -151,7 +151,6 @@ typedef struct nlp_parser {
     uint32_t nlabels, nclasses, ntags, root_label, fallback_label;
     const char **labels;
     const char **tag_names;   /* the tagger classes the parser was trained with */
-    uint64_t *upos_of_tag;    /* hash of each tag's UPOS (ntags + 1: unknown) */
 } nlp_parser;
 int parser_load(nlp_parser *p, const char *path, dyad_error *err);
 void parser_free(nlp_parser *p);

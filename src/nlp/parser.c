@@ -7,7 +7,7 @@
 #include <string.h>
 #include "nlp_internal.h"
 
-enum { SHIFT = 0, REDUCE = 1, MAX_PARSE_FEATS = 112, JACKKNIFE_FOLDS = 2, JACKKNIFE_ITERATIONS = 4,
+enum { SHIFT = 0, REDUCE = 1, MAX_PARSE_FEATS = 96, JACKKNIFE_FOLDS = 2, JACKKNIFE_ITERATIONS = 4,
        JACKKNIFE_MIN_SENTENCES = 1000 };
 #define PARSER_MAX_BYTES (15.0 * 1048576) /* committed to git: keep it small */
 #define LEFT(l) (2 + 2 * (l))
@@ -95,16 +95,10 @@ static void apply(pstate *s, int move) {
 }
 
 /* ---- features ------------------------------------------------------------- */
-typedef struct pctx {
-    const nlp_word *words;
-    const int *tags;
-    const uint64_t *upos; /* per tag id (ntags + 1 entries): its coarse UPOS */
-    const pstate *s;
-} pctx;
+typedef struct pctx { const nlp_word *words; const int *tags; const pstate *s; } pctx;
 
 static inline uint64_t W(const pctx *c, int i) { return i < 0 ? 0x5151 : i == 0 ? 0x7171 : c->words[i - 1].lower; }
 static inline uint64_t P(const pctx *c, int i) { return i < 0 ? 1000 : i == 0 ? 1001 : (uint64_t)c->tags[i - 1]; }
-static inline uint64_t U(const pctx *c, int i) { return i < 0 ? 1000 : i == 0 ? 1001 : c->upos[c->tags[i - 1]]; }
 static inline uint64_t C(const pctx *c, int i) { return i <= 0 ? 0x3131 : c->words[i - 1].cluster; }
 static inline uint64_t L(const pctx *c, int i) { return i <= 0 ? 1000 : (uint64_t)(c->s->label[i] + 1); }
 static inline int at(const int *a, int i) { return i < 0 ? -1 : a[i]; }
@@ -165,11 +159,6 @@ static int parse_features(const pctx *c, uint64_t *f) {
     /* ambiguity classes: robust to the tagger's errors */
     f[k++] = F1(84, C(c, s0)); f[k++] = F1(85, C(c, n0)); f[k++] = F2(86, C(c, n0), C(c, n1));
     f[k++] = F2(87, C(c, s0h), C(c, s0)); f[k++] = F3(88, C(c, s0), n0p, d);
-    /* coarse tags: robust to fine-tag (XPOS) errors */
-    uint64_t s0u = U(c, s0), n0u = U(c, n0), n1u = U(c, n1);
-    f[k++] = F2(89, s0u, n0u); f[k++] = F3(90, s0u, n0u, n1u); f[k++] = F3(91, U(c, s0h), s0u, n0u);
-    f[k++] = F3(92, n0u, n1u, U(c, n2)); f[k++] = F2(93, s0w, n0u); f[k++] = F2(94, s0u, n0w);
-    f[k++] = F3(95, s0u, n0u, d);
     return k;
 }
 
@@ -201,7 +190,7 @@ int parser_parse(const nlp_parser *p, const nlp_word *words, const int *tags, in
     int32_t *iscores = arena_alloc(a, nlp_dense_classes(p->nclasses) * sizeof *iscores);
     if (!mem || !scores || !iscores) return -1;
     pstate_init(&s, n, mem);
-    pctx c = {words, tags, p->upos_of_tag, &s};
+    pctx c = {words, tags, &s};
     uint64_t f[MAX_PARSE_FEATS];
     while (s.b <= n) {
         int nf = parse_features(&c, f);
@@ -243,11 +232,6 @@ int parser_load(nlp_parser *p, const char *path, dyad_error *err) {
         } else {
             p->labels = all;
             p->tag_names = all + p->nlabels;
-            p->upos_of_tag = malloc((p->ntags + 1) * sizeof *p->upos_of_tag);
-            if (!p->upos_of_tag) why = "out of memory";
-            for (uint32_t i = 0; !why && i < p->ntags; i++)
-                p->upos_of_tag[i] = hash_bytes(p->tag_names[2 * i], strlen(p->tag_names[2 * i]));
-            if (!why) p->upos_of_tag[p->ntags] = 0x4242;
         }
     }
     if (why) {
@@ -264,7 +248,6 @@ int parser_load(nlp_parser *p, const char *path, dyad_error *err) {
 
 void parser_free(nlp_parser *p) {
     free(p->labels);
-    free(p->upos_of_tag);
     nlp_file_close(&p->file);
     memset(p, 0, sizeof *p);
 }
@@ -415,7 +398,6 @@ int parser_train(const nlp_corpus *train, const nlp_corpus *dev, const char *tag
     if (tagger_load(&tg, tagger_path, err)) return -1;
     labelset ls = {0};
     nlp_train_weights tw = {0};
-    uint64_t *upos_of_tag = NULL;
     int rc = -1, maxn = 1;
     nlp_word *words = malloc((train->ntoks + 1) * sizeof *words);
     int *tags = malloc((train->ntoks + 1) * sizeof *tags);
@@ -443,10 +425,6 @@ int parser_train(const nlp_corpus *train, const nlp_corpus *dev, const char *tag
         if ((int)corpus_sent_len(train, s) > maxn) maxn = (int)corpus_sent_len(train, s);
     }
     int nclasses = 2 + 2 * ls.n;
-    upos_of_tag = malloc((tg.nclasses + 1) * sizeof *upos_of_tag);
-    if (!upos_of_tag) goto nomem;
-    for (uint32_t i = 0; i < tg.nclasses; i++) upos_of_tag[i] = hash_bytes(tg.upos[i], strlen(tg.upos[i]));
-    upos_of_tag[tg.nclasses] = 0x4242;
     if (tw_init(&tw, (uint32_t)nclasses)) goto nomem;
     void *mem = malloc(pstate_bytes(maxn));
     float *scores = malloc(nclasses * sizeof *scores);
@@ -476,7 +454,7 @@ int parser_train(const nlp_corpus *train, const nlp_corpus *dev, const char *tag
             }
             pstate s;
             pstate_init(&s, n, mem);
-            pctx c = {words + first, tags + first, upos_of_tag, &s};
+            pctx c = {words + first, tags + first, &s};
             while (s.b <= n) {
                 int nf = parse_features(&c, f);
                 memset(scores, 0, nclasses * sizeof *scores);
@@ -548,7 +526,6 @@ done:
     tw_free(&tw);
     for (int i = 0; i < ls.n; i++) free(ls.names[i]);
     free(ls.names);
-    free(upos_of_tag);
     free(words);
     free(tags);
     free(glab);

@@ -25,6 +25,7 @@ dyad_status nlp_train(const dyad_train_opts *o, FILE *log, dyad_error *err) {
         return err->status;
     }
     if (log) fprintf(log, "treebank: %zu sentences, %zu words\n", train.nsents, train.ntoks);
+    if (log && o->unlabeled) fprintf(log, "note: --unlabeled is not used yet (no word clusters)\n");
     char tagger[1024], lemmatizer[1024], parser[1024];
     snprintf(tagger, sizeof tagger, "%s/tagger.dyad", o->out);
     snprintf(lemmatizer, sizeof lemmatizer, "%s/lemmatizer.dyad", o->out);
@@ -39,7 +40,7 @@ dyad_status nlp_train(const dyad_train_opts *o, FILE *log, dyad_error *err) {
             dyad_error_set(err, DYAD_EINVAL, tagger, 0, -1, "the parser needs a trained tagger in the output directory");
             rc = -1;
         } else {
-            rc = parser_train(&train, &dev, tagger, o->iterations ? o->iterations : 14, parser, log, err);
+            rc = parser_train(&train, &dev, tagger, o->iterations ? o->iterations : 12, parser, log, err);
         }
     }
     if (log && !rc) fprintf(log, "training done in %.1fs\n", now_seconds() - t0);
