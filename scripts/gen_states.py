@@ -26,7 +26,9 @@ PARENTHESISED = re.compile(r"^(?P<main>[^()]+?) \((?P<alt>[^()]+)\)$")
 
 # Forms we do not want to ship as names of a state (they are sorting
 # artefacts or contested labels; the hand-written files carry the usual ones).
-SKIP_NAMES = {"Taiwan, Province of China"}
+# Bare "Congo" is ISO's short name of the Republic of the Congo, but news
+# mostly means the Democratic Republic: dicts/states/variants.txt decides.
+SKIP_NAMES = {"Taiwan, Province of China", "Congo"}
 
 
 def reading_order(name):

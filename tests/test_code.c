@@ -429,6 +429,16 @@ TEST(code_mechanisms) {
     CHECK_STR(events_of(doc, 20, b, sizeof b), "CHN>JPN:020/asserted");    /* urged (iobj) Japan to ... */
     CHECK_STR(events_of(doc, 21, b, sizeof b), "CHNGOV>JPN:010/asserted"); /* told reporters: about Japan, not them */
     CHECK_STR(events_of(doc, 23, b, sizeof b), "AUS>JPN:030/asserted"); /* agreed to lend money to Japan */
+    /* "to help" is no preposition; the troops go where they are sent */
+    CHECK_STR(events_of(doc, 24, b, sizeof b), "CHN>JPN:154/asserted");
+    for (size_t i = 0; i < doc->nevents; i++)
+        if (doc->events[i].sentence == 23) {
+            size_t rl = strlen(doc->events[i].rule);
+            CHECK(rl > 12 && !strcmp(doc->events[i].rule + rl - 12, "send *troops"));
+        }
+    /* one phrase, two actors: "Chinese and Japanese troops" */
+    CHECK_STR(events_of(doc, 25, b, sizeof b), "CHNMIL>JPNMIL:193/asserted JPNMIL>CHNMIL:193/asserted");
+    CHECK_STR(events_of(doc, 26, b, sizeof b), "RUS>CHNMIL:111/asserted RUS>JPNMIL:111/asserted");
     /* "found [Barbarin guilty]" misparsed as one phrase: the name is the target */
     CHECK_STR(events_of(doc, 22, b, sizeof b), "---JUD>:116/asserted");
     for (size_t i = 0; i < doc->nevents; i++)

@@ -373,6 +373,38 @@ static actor_ref resolve_np(sent_ctx *c, int32_t h, int depth) {
     return r;
 }
 
+/* the code of a country or group named by the single word k, or NULL */
+static const char *modifier_code(const sent_ctx *c, int32_t k) {
+    int32_t m = c->covered_by[k];
+    if (m < 0 || !c->mention[m] || (c->mention[m]->kind != PHRASE_ADJECTIVE && c->mention[m]->kind != PHRASE_ACTOR))
+        return NULL;
+    return c->mention[m]->code;
+}
+
+size_t actor_modifier_conjuncts(sent_ctx *c, int32_t h, actor_ref *out, size_t cap) {
+    if (!cap) return 0;
+    size_t n = 1;
+    if (h < 0 || !out[0].code[0]) return n;
+    for (int32_t m = c->first_child[h]; m >= 0; m = c->next_sibling[m]) {
+        if (!deprel_is(&c->tok[m], "amod") && !deprel_is(&c->tok[m], "compound")) continue;
+        const char *mc = modifier_code(c, m);
+        size_t ml = mc ? strlen(mc) : 0;
+        /* the phrase's code must be built on this modifier's ("INDMIL" on "IND") */
+        if (!ml || strncmp(out[0].code, mc, ml)) continue;
+        for (int32_t k = c->first_child[m]; k >= 0 && n < cap; k = c->next_sibling[k]) {
+            const char *kc = deprel_is(&c->tok[k], "conj") ? modifier_code(c, k) : NULL;
+            if (!kc || !strcmp(kc, mc)) continue;
+            out[n] = out[0];
+            out[n].code = arena_printf(c->doc->arena, "%s%s", kc, out[0].code + ml);
+            if (!out[n].code) return n;
+            out[n].token = k;
+            n++;
+        }
+        break;
+    }
+    return n;
+}
+
 void actors_remember_persons(sent_ctx *c) {
     for (int32_t k = (int32_t)c->n - 1; k >= 0; k--) {
         int32_t m = c->covered_by[k];

@@ -396,13 +396,16 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
         /* "contribute troops to Afghanistan", "agreed to share information
          * with Russia": a thing given or done names no one; an actor the verb
          * gives it to, or does it with, is the target */
-        /* (also in the clause the predicate governs: "agreed to lend $1 billion to Indonesia") */
-        int weak = bare_object && !found;
+        /* (also in the clause the predicate governs: "agreed to lend $1 billion
+         * to Indonesia"; failing a to/with/against... phrase, a place: "sent
+         * 200 troops in Syria", "withdrew its troops from Lebanon") */
+        int weak = found ? !strncmp(actor_resolve(c, tgts[0]).code, "---", 3) : bare_object;
         int32_t xc = tree_child(c, v, "xcomp");
+        for (int tier = 0; tier < 2; tier++)
         for (int32_t h2 = 0, on = v; h2 < 2 && on >= 0; h2++, on = xc)
             for (int32_t k = c->first_child[on]; k >= 0 && (!found || weak); k = c->next_sibling[k]) {
                 if (!(deprel_is(&c->tok[k], "obl") || deprel_is(&c->tok[k], "nmod")) || deprel_is(&c->tok[k], "obl:tmod") ||
-                    !has_case_word(c, k) || k == src_head)
+                    !(tier ? tree_child(c, k, "case") >= 0 : has_case_word(c, k)) || k == src_head)
                     continue;
                 const char *code = actor_resolve(c, k).code;
                 if (code[0] && (!weak || strncmp(code, "---", 3))) {
@@ -488,6 +491,12 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
      * target naming no one leaves the event between the members */
     if (ns >= 2 && nt && !target_named && !field_format && !speech_pass) nt = 0;
     int any = 0;
+    actor_ref sref[MAX_ARGS], tref[MAX_ARGS];
+    for (size_t i = 0; i < ns; i++) sref[i] = conjunct_actor(c, srcs, i);
+    for (size_t j = 0; j < nt; j++) tref[j] = conjunct_actor(c, tgts, j);
+    /* "Indian and Chinese troops clashed": one phrase, two actors */
+    if (ns == 1 && !field_format) ns = actor_modifier_conjuncts(c, srcs[0], sref, MAX_ARGS);
+    if (nt == 1 && !field_format && !speech_pass) nt = actor_modifier_conjuncts(c, tgts[0], tref, MAX_ARGS);
     /* "Gondor and Osgiliath postponed their meeting", "Jordan and Britain have
      * agreed": a compound source with no target is an event between its
      * members, both ways (as PETRARCH codes compounds) */
@@ -495,7 +504,7 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
         for (size_t i = 0; i < ns; i++)
             for (size_t j = 0; j < ns; j++) {
                 if (i == j) continue;
-                actor_ref s = conjunct_actor(c, srcs, i), t = conjunct_actor(c, srcs, j);
+                actor_ref s = sref[i], t = sref[j];
                 if (!s.code[0] || !t.code[0]) continue;
                 dyad_status st = emit(c, si, v, p->code, &s, &t, mod, p, confidence_of(&s, &t, 1, mod), date);
                 if (st) return st;
@@ -505,9 +514,9 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
         return DYAD_OK;
     }
     for (size_t i = 0; i < (ns ? ns : 1); i++) {
-        actor_ref s = ns ? conjunct_actor(c, srcs, i) : none;
+        actor_ref s = ns ? sref[i] : none;
         for (size_t j = 0; j < (nt ? nt : 1); j++) {
-            actor_ref t = speech_target ? about : nt ? conjunct_actor(c, tgts, j) : none;
+            actor_ref t = speech_target ? about : nt ? tref[j] : none;
             if (!s.code[0] && !t.code[0]) continue;
             if (!s.span.len) continue; /* no "who": not an event (passives without agent, bare nouns) */
             /* "accuse !": the event needs someone as target ("called the pact dangerous" is no call) */

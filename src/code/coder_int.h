@@ -49,6 +49,10 @@ actor_ref actor_first_in_subtree(sent_ctx *c, int32_t h, const char *not_code, i
 int actor_is_time_word(const char *folded);
 /* the subject a third-person pronoun at h stands for, -1 none */
 int32_t actor_pronoun_antecedent(const sent_ctx *c, int32_t h);
+/* "Indian and Chinese troops": the phrase at h as one actor per coordinated
+ * country modifier (INDMIL, CHNMIL) into out[]; else out[0] = the phrase's
+ * actor as given. Returns how many. */
+size_t actor_modifier_conjuncts(sent_ctx *c, int32_t h, actor_ref *out, size_t cap);
 /* after a sentence: its last person named becomes the document's last person */
 void actors_remember_persons(sent_ctx *c);
 

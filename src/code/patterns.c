@@ -37,6 +37,14 @@ static int has_case(const sent_ctx *c, int32_t k, const char *prep) {
     return 0;
 }
 
+static int infinitive_to(const sent_ctx *c, int32_t k) {
+    for (int32_t g = c->first_child[k]; g >= 0; g = c->next_sibling[g])
+        if (deprel_is(&c->tok[g], "mark") && !strcmp(c->form_f[g], "to") && c->tok[g].upos &&
+            !strcmp(c->tok[g].upos, "PART"))
+            return 1;
+    return 0;
+}
+
 /* The obl/nmod child of h introduced by prep (also "obl:agent", "nmod:..."),
  * or a clause it introduces ("an investigation into whether X ..."). */
 int32_t prep_object_of(const sent_ctx *c, int32_t h, const char *prep) {
@@ -44,8 +52,10 @@ int32_t prep_object_of(const sent_ctx *c, int32_t h, const char *prep) {
         const dyad_token *t = &c->tok[k];
         /* "called X on Saturday": the time's preposition is not the verb's */
         if (deprel_is(t, "obl:tmod") || actor_is_time_word(c->form_f[k])) continue;
-        if ((deprel_is(t, "obl") || deprel_is(t, "nmod") || deprel_is(t, "advcl") || deprel_is(t, "acl")) &&
-            has_case(c, k, prep))
+        /* ("sent troops to serve": an infinitive's "to" is no preposition) */
+        int clause = deprel_is(t, "advcl") || deprel_is(t, "acl");
+        if ((deprel_is(t, "obl") || deprel_is(t, "nmod") || clause) && has_case(c, k, prep) &&
+            !(clause && infinitive_to(c, k)))
             return k;
     }
     return -1;

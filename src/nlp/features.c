@@ -77,5 +77,9 @@ void nlp_word_features(const char *form, nlp_word *w) {
         w->suf[j] = l <= m ? h_str(low + m - l, l, 10 + j) : 0;
         if (j < 3) w->pre[j] = l <= m ? h_str(low, l, 20 + j) : 0;
     }
+    w->suf5 = m >= 5 ? h_str(low + m - 5, 5, 15) : 0;
+    const char *dash = (w->flags & W_HYPHEN) ? memchr(low, '-', m) : NULL;
+    for (const char *d = dash; d; d = memchr(d + 1, '-', (size_t)(low + m - d - 1))) dash = d;
+    if (dash && dash + 1 < low + m) w->tail = h_str(dash + 1, (size_t)(low + m - dash - 1), 16);
     if (digit && digit + 2 >= (int)m) w->lower = h_str(shape, k, 4);
 }

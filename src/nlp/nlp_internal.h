@@ -106,6 +106,7 @@ static inline size_t corpus_sent_len(const nlp_corpus *c, size_t i) {
 /* ---- per-sentence working data ------------------------------------------ */
 typedef struct nlp_word {
     uint64_t lower, raw, shape, suf[4], pre[3], cluster;
+    uint64_t suf5, tail; /* 5-byte suffix; the part after the last hyphen ("pro-Russian" -> "russian") */
     uint32_t flags;
 } nlp_word;
 enum { W_UPPER1 = 1, W_ALLCAPS = 2, W_DIGIT = 4, W_HYPHEN = 8, W_PUNCT = 16, W_LOWER = 32 };

@@ -1,12 +1,14 @@
-/* tagger.c - greedy left-to-right averaged-perceptron POS tagger predicting a
- * joint (UPOS, XPOS) class from the word, its affixes and shape, two words of
- * context either side and the two previous tags. */
+/* tagger.c - averaged-perceptron POS tagger predicting a joint (UPOS, XPOS)
+ * class from the word, its affixes and shape, two words of context either
+ * side and the two previous tags. Two greedy left-to-right passes share one
+ * weight table: the second also sees the first pass's tags of the next two
+ * words, so "X said" and "X 's" can look right as well as left. */
 #include <stdlib.h>
 #include <string.h>
 #include "nlp_internal.h"
 
-enum { MAX_TAG_FEATS = 48, AMB_MIN_COUNT = 3 };
-#define TAGGER_MAX_BYTES (5.0 * 1048576)
+enum { MAX_TAG_FEATS = 64, AMB_MIN_COUNT = 3 };
+#define TAGGER_MAX_BYTES (7.0 * 1048576)
 #define AMB_UNKNOWN 0x9999u
 
 /* the ambiguity class of a word: the set of tags it had in training */
@@ -28,8 +30,9 @@ static const nlp_word *word_at(const nlp_word *w, int n, int i) {
     return i < 0 ? &bos : i >= n ? &eos : &w[i];
 }
 
-/* p1, p2: previous tags (-1 before the sentence) */
-static int tag_features(const nlp_word *words, int n, int i, int p1, int p2, uint64_t *f) {
+/* p1, p2: previous tags (-1 before the sentence); tags: the first pass's
+ * tags for the right context, NULL in the first pass */
+static int tag_features(const nlp_word *words, int n, int i, int p1, int p2, const int *tags, uint64_t *f) {
     const nlp_word *w = &words[i], *l1 = word_at(words, n, i - 1), *l2 = word_at(words, n, i - 2),
                    *r1 = word_at(words, n, i + 1), *r2 = word_at(words, n, i + 2);
     uint64_t t1 = (uint64_t)(p1 + 2), t2 = (uint64_t)(p2 + 2);
@@ -67,6 +70,21 @@ static int tag_features(const nlp_word *words, int n, int i, int p1, int p2, uin
     f[k++] = f2(36, w->cluster, r1->cluster);
     f[k++] = f2(37, l1->cluster, w->cluster);
     f[k++] = f2(38, w->cluster, w->suf[2]);
+    f[k++] = f1(39, w->suf5);
+    f[k++] = f1(40, w->tail);
+    f[k++] = f2(41, w->tail, w->flags & W_UPPER1);
+    f[k++] = f2(42, w->lower, i == 0 ? 1 : 2 + (w->flags & (W_UPPER1 | W_ALLCAPS)));
+    if (tags) {
+        uint64_t r1t = (uint64_t)((i + 1 < n ? tags[i + 1] : -1) + 8),
+                 r2t = (uint64_t)((i + 2 < n ? tags[i + 2] : -1) + 8);
+        f[k++] = f1(43, r1t);
+        f[k++] = f2(44, r1t, r2t);
+        f[k++] = f2(45, r1t, w->lower);
+        f[k++] = f2(46, t1, r1t);
+        f[k++] = f2(47, r1t, w->suf[2]);
+        f[k++] = f2(48, r1t, w->cluster);
+        f[k++] = f2(49, hash_mix(t1, r1t), w->cluster);
+    }
     return k;
 }
 
@@ -84,15 +102,19 @@ void tagger_set_clusters(const nlp_tagger *t, nlp_word *words, int n) {
 void tagger_tag(const nlp_tagger *t, nlp_word *words, int n, int *tags, int32_t *scores) {
     uint64_t f[MAX_TAG_FEATS];
     for (int i = 0; i < n; i++) words[i].cluster = amb_lookup(t, words[i].lower);
-    for (int i = 0; i < n; i++) {
-        int nf = tag_features(words, n, i, i > 0 ? tags[i - 1] : -1, i > 1 ? tags[i - 2] : -1, f);
-        memset(scores, 0, nlp_dense_classes(t->nclasses) * sizeof *scores);
-        nlp_weights_score(&t->w, f, nf, scores);
-        int best = 0;
-        for (int c = 1; c < (int)t->nclasses; c++)
-            if (scores[c] > scores[best]) best = c;
-        tags[i] = best;
-    }
+    /* the second pass overwrites tags in place: tags[i+1..] are still the
+     * first pass's when word i is tagged */
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = 0; i < n; i++) {
+            int nf = tag_features(words, n, i, i > 0 ? tags[i - 1] : -1, i > 1 ? tags[i - 2] : -1,
+                                  pass ? tags : NULL, f);
+            memset(scores, 0, nlp_dense_classes(t->nclasses) * sizeof *scores);
+            nlp_weights_score(&t->w, f, nf, scores);
+            int best = 0;
+            for (int c = 1; c < (int)t->nclasses; c++)
+                if (scores[c] > scores[best]) best = c;
+            tags[i] = best;
+        }
 }
 
 int tagger_load(nlp_tagger *t, const char *path, dyad_error *err) {
@@ -285,14 +307,15 @@ int tagger_train(const nlp_corpus *train, const nlp_corpus *dev, int iterations,
             int n = (int)corpus_sent_len(train, s);
             const nlp_word *w = words + first;
             int *g = gold + first, *p = pred + first;
-            for (int i = 0; i < n; i++) {
-                int nf = tag_features(w, n, i, i > 0 ? p[i - 1] : -1, i > 1 ? p[i - 2] : -1, f);
-                memset(scores, 0, ts.n * sizeof *scores);
-                tw_score(&tw, f, nf, scores);
-                p[i] = argmax(scores, ts.n);
-                ok += p[i] == g[i];
-                if (tw_update(&tw, f, nf, g[i], p[i])) { free(scores); goto nomem; }
-            }
+            for (int pass = 0; pass < 2; pass++)
+                for (int i = 0; i < n; i++) {
+                    int nf = tag_features(w, n, i, i > 0 ? p[i - 1] : -1, i > 1 ? p[i - 2] : -1, pass ? p : NULL, f);
+                    memset(scores, 0, ts.n * sizeof *scores);
+                    tw_score(&tw, f, nf, scores);
+                    p[i] = argmax(scores, ts.n);
+                    ok += pass && p[i] == g[i];
+                    if (tw_update(&tw, f, nf, g[i], p[i])) { free(scores); goto nomem; }
+                }
         }
         if (tw_compact(&tw)) { free(scores); goto nomem; }
         if (log)
