@@ -264,8 +264,9 @@ static void load_pattern(vstate *V, char *s) {
             continue;
         }
         /* TABARI "* FOR { SANCTIONS | BOYCOTT }", "* AGAINST TROOPS": a
-         * preposition and what follows is a required phrase, as "(FOR ...)" */
-        if (!proto.pp_prep && i + 1 < n && is_preposition(w, wn) && item[i + 1][0] != '(' &&
+         * preposition and what follows is a required phrase, as "(FOR ...)"
+         * (PETRARCH writes its phrases in parentheses) */
+        if (V->L->tabari && !proto.pp_prep && i + 1 < n && is_preposition(w, wn) && item[i + 1][0] != '(' &&
             !(len[i + 1] == 1 && strchr("$+%^*", item[i + 1][0]))) {
             npp = item_words(V, item[i + 1], len[i + 1], pp_nouns, MAX_EXPAND);
             if (npp) {

@@ -50,13 +50,14 @@ static int infinitive_to(const sent_ctx *c, int32_t k) {
 int32_t prep_object_of(const sent_ctx *c, int32_t h, const char *prep) {
     for (int32_t k = c->first_child[h]; k >= 0; k = c->next_sibling[k]) {
         const dyad_token *t = &c->tok[k];
-        /* "called X on Saturday": the time's preposition is not the verb's */
-        if (deprel_is(t, "obl:tmod") || actor_is_time_word(c->form_f[k])) continue;
         /* ("sent troops to serve": an infinitive's "to" is no preposition) */
         int clause = deprel_is(t, "advcl") || deprel_is(t, "acl");
-        if ((deprel_is(t, "obl") || deprel_is(t, "nmod") || clause) && has_case(c, k, prep) &&
-            !(clause && infinitive_to(c, k)))
-            return k;
+        if (!(deprel_is(t, "obl") || deprel_is(t, "nmod") || clause) || !has_case(c, k, prep) ||
+            (clause && infinitive_to(c, k)))
+            continue;
+        /* "called X on Saturday": the time's preposition is not the verb's */
+        if (deprel_is(t, "obl:tmod") || actor_is_time_word(c->form_f[k])) continue;
+        return k;
     }
     return -1;
 }
@@ -121,7 +122,7 @@ static int32_t named_object(const sent_ctx *c, int32_t v, const pattern_hit *hit
          * two artillery shells" names it as the object's compound, "RENEW *
          * DIPLOMATIC" as its adjective (not when the pattern names the
          * object's modifiers itself, "{THE FULL}") */
-        if (o >= 0 && strcmp(c->d->format, "dyad"))
+        if (o >= 0 && c->d->format[0] != 'd') /* not dyad's own format */
             for (int32_t k = c->first_child[o]; k >= 0; k = c->next_sibling[k])
                 if ((deprel_is(&c->tok[k], "compound") || (!has_mods && deprel_is(&c->tok[k], "amod"))) &&
                     lemma_is(c, k, lemma))
