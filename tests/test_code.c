@@ -378,7 +378,7 @@ TEST(code_cli_suite_train_and_code) {
     setenv("DYAD_SUITE_PARSE", "records", 1);
     CHECK_INT(check_run_cli("eval suite --check tests/data/code/petrarch/records.xml 2>/dev/null", &out), 0);
     CHECK_CONTAINS(out, "skipped 1 records");
-    CHECK_CONTAINS(out, "all        records    3  exact    3 (100.0%)  correct    4  missed    0  extra    0");
+    CHECK_CONTAINS(out, "all        records    5  exact    5 (100.0%)  correct    6  missed    0  extra    0");
     free(out);
     unsetenv("DYAD_SUITE_PARSE");
     char args[1024], text[512];
@@ -458,4 +458,55 @@ TEST(code_plover_legacy_types) {
     CHECK_CONTAINS(out, "\nASSAULT  ");
     CHECK(out && !strstr(out, "DISAPPROVE") && !strstr(out, "DEMAND") && !strstr(out, "FIGHT"));
     free(out);
+}
+
+/* precision counts the events a PLOVER user sees (CAMEO 01/02 have no type);
+ * the all-events precision is still printed */
+TEST(code_plover_precision_over_typed_events) {
+    char *out = NULL;
+    CHECK_INT(check_run_cli("eval plover --dicts tests/data/code/dicts tests/data/code/plover/untyped.json 2>/dev/null", &out), 0);
+    CHECK_CONTAINS(out, "events with a PLOVER type 1; precision 100.0%");
+    CHECK_CONTAINS(out, "all events 2 (incl. CAMEO 01/02, no PLOVER type); their precision 50.0%");
+    free(out);
+}
+
+/* Precision rules, each on a hand-parsed sentence of precision.conllu */
+TEST(code_precision_rules) {
+    dy_dicts *d = test_dicts();
+    dyad_doc *doc = coded_with(d, "tests/data/code/precision.conllu", "2024-04-08");
+    char b[512];
+    if (!doc) return;
+    /* a negated cooperative predicate is CAMEO's refusal, asserted */
+    CHECK_STR(events_of(doc, 1, b, sizeof b), "JPN>CHN:1243/asserted");  /* will not release: refuse to release */
+    CHECK_STR(events_of(doc, 2, b, sizeof b), "JPN>CHN:125/asserted");   /* refused to meet: one event */
+    CHECK_STR(events_of(doc, 3, b, sizeof b), "JPN>CHN:111/negated");    /* no refusal for criticism */
+    /* the object the pattern named ("put *troops on") is no target */
+    CHECK_STR(events_of(doc, 4, b, sizeof b), "CHN>:152/asserted");
+    for (size_t i = 0; i < doc->nevents; i++)
+        if (doc->events[i].sentence == 3) CHECK(doc->events[i].target_span.len == 5); /* "alert" */
+    /* an event noun, or "that" standing for one, is no source; a name is */
+    CHECK_STR(events_of(doc, 5, b, sizeof b), "");
+    CHECK_STR(events_of(doc, 6, b, sizeof b), "");
+    CHECK_STR(events_of(doc, 7, b, sizeof b), ">CHN:1823/asserted");
+    /* "lifted its *ban": the ban is what was lifted, not an event of its own */
+    CHECK_STR(events_of(doc, 8, b, sizeof b), "JPN>CHN:0811/asserted");
+    /* a role of coordinated countries is one actor per country */
+    CHECK_STR(events_of(doc, 9, b, sizeof b), "CHNGOV>RUS:111/asserted JPNGOV>RUS:111/asserted");
+    /* a name parsed as an apposition in a list is one more member; outside a list it is the same one */
+    CHECK_STR(events_of(doc, 10, b, sizeof b), "CHN>RUS:111/asserted TUR>RUS:111/asserted JPN>RUS:111/asserted");
+    CHECK_STR(events_of(doc, 11, b, sizeof b), "JPN>RUS:111/asserted");
+    /* the thing agreed to, and one's own troops, are no target */
+    CHECK_STR(events_of(doc, 12, b, sizeof b), "CHN>:0356/asserted");
+    CHECK_STR(events_of(doc, 13, b, sizeof b), "JPN>:0874/asserted");
+    for (size_t i = 0; i < doc->nevents; i++)
+        if (doc->events[i].sentence == 11 || doc->events[i].sentence == 12) CHECK_INT(doc->events[i].target_span.len, 0);
+    /* "agreed to withdraw": one event, CAMEO's intent for the withdrawal, not 030 as well */
+    CHECK_STR(events_of(doc, 14, b, sizeof b), "JPN>:035/intended");
+    /* with a compound source a place is where they met, not whom */
+    CHECK_STR(events_of(doc, 15, b, sizeof b), "CHN>JPN:040/asserted JPN>CHN:040/asserted");
+    /* a dictionary actor misparsed as an adverb before the verb is its subject; an adverb is not */
+    CHECK_STR(events_of(doc, 16, b, sizeof b), "JPN>CHN:111/asserted");
+    CHECK_STR(events_of(doc, 17, b, sizeof b), "");
+    dyad_doc_free(doc);
+    code_dicts_free(d);
 }

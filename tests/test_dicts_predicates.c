@@ -336,6 +336,20 @@ TEST(predicates_core_entries_have_expected_codes) {
         {"verb promise *support for", "032"},
         {"verb call +for *sanctions against", "111"},
         {"verb remain +on *alert in", "151"}, {"verb refuse +to +send *troops to", "1212"},
+        /* a pardon frees a convict (0841); forgiving between actors stays 056 */
+        {"verb pardon", "0841"},       {"verb grant *pardon to", "0841"},
+        {"verb forgive", "056"},
+        /* failing to agree turns down the other side's terms; halting talks is 164 */
+        {"verb fail +to +reach *agreement", "120"}, {"verb fail +to +agree", "120"},
+        /* forcing someone to act is coercion, not a demand */
+        {"verb force ~", "170"},
+        /* "cease-fire" parses as compound + head "fire" */
+        {"verb declare *fire", "0871"}, {"verb announce *cessation", "0871"},
+        /* publishing results is a statement, not a release of people */
+        {"verb release *results", "010"}, {"verb release *report", "010"},
+        {"verb offer +to +send *troops to", "0332"}, {"verb offer *criticism of", "111"},
+        /* stopping aid is 162; the bare "suspension of" stays administrative */
+        {"noun suspension *aid to", "162"}, {"noun suspension of", "172"},
     };
     pred_set s;
     load_predicates(&s, 0);

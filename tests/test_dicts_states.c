@@ -583,10 +583,44 @@ TEST(dicts_states_groups_media_agents_and_discards) {
     CHECK_STR(code_of(&s, "agent", "rebels"), "REB");
     CHECK_STR(code_of(&s, "agent", "intelligence agency"), "SPY");
     CHECK_STR(code_of(&s, "agent", "refugees"), "REF");
+    /* role nouns of the third pass: held people are civilians, not criminals */
+    CHECK_STR(code_of(&s, "agent", "prisoners"), "CVL");
+    CHECK_STR(code_of(&s, "agent", "hostages"), "CVL");
+    CHECK_STR(code_of(&s, "agent", "suspects"), "CRM");
+    CHECK_STR(code_of(&s, "agent", "servicemen"), "MIL");
+    CHECK_STR(code_of(&s, "agent", "MEP"), "LEG");
+    CHECK_STR(code_of(&s, "agent", "chief minister"), "GOV");
+    CHECK_STR(code_of(&s, "agent", "election commission"), "GOV");
+    CHECK_STR(code_of(&s, "agent", "warlords"), "REB");
+    CHECK_STR(code_of(&s, "agent", "Islamists"), "RAD");
+    /* "Al-Qaeda" and "Al-Shabaab" also match on their distinctive word */
+    CHECK_STR(code_of(&s, "actor", "Qaeda"), "IMGMOSALQ");
+    CHECK_STR(code_of(&s, "actor", "Shabaab"), "SOMREB");
+    CHECK_STR(code_of(&s, "actor", "Africa Union"), "IGOAFRAFU");
+    CHECK_STR(code_of(&s, "actor", "Bank of Japan"), "JPNGOV");
+    CHECK_STR(code_of(&s, "actor", "Carabinieri"), "ITACOP");
+    CHECK_STR(code_of(&s, "actor", "MNLA"), "MLISEP");
+    CHECK_STR(code_of(&s, "actor", "Hizbul Mujahideen"), "INDSEP");
+    CHECK_STR(code_of(&s, "actor", "UNAMA"), "IGOUNO-MIL");
+    CHECK_STR(code_of(&s, "actor", "Golan Heights"), "SYR");
+    CHECK_STR(code_of(&s, "actor", "Kaesong"), "PRK");
+    /* an ambiguous acronym stays out: CBI is also a British business lobby */
+    CHECK(code_of(&s, "actor", "CBI") == NULL);
     CHECK(code_of(&s, "discard", "box office") != NULL);
     CHECK(code_of(&s, "discard", "world cup") != NULL);
     /* discards stay conservative: no phrase political news uses every day */
     CHECK(code_of(&s, "discard", "first half") == NULL);
     CHECK(code_of(&s, "discard", "marathon") == NULL);
     free_set(&s);
+}
+
+/* End to end through the CLI: hyphenated "Al-Qaeda", "prisoners" composing with
+ * a demonym, and the "Africa Union" spelling all reach their codes. */
+TEST(dicts_states_third_pass_names_code_end_to_end) {
+    char *out = NULL;
+    CHECK_INT(check_run_cli("code --date 2021-06-01 tests/data/dicts_states/third-pass.txt", &out), 0);
+    CHECK_CONTAINS(out, "\"source\":\"DEU\",\"target\":\"IMGMOSALQ\"");
+    CHECK_CONTAINS(out, "\"target\":\"PSECVL\",\"code\":\"0841\"");
+    CHECK_CONTAINS(out, "\"source\":\"IGOAFRAFU\"");
+    free(out);
 }

@@ -405,6 +405,40 @@ size_t actor_modifier_conjuncts(sent_ctx *c, int32_t h, actor_ref *out, size_t c
     return n;
 }
 
+/* "Lawmakers (and officials) in Arnor and Gondor": a role placed in
+ * coordinated countries is one actor per country (ARNLEG, GONLEG). The place
+ * hangs on the first conjunct h0; every ref built on its code is repeated
+ * with each other country's. */
+size_t actor_place_conjuncts(sent_ctx *c, int32_t h0, actor_ref *refs, size_t n, size_t cap) {
+    static const char *const preps[] = {"in", "of", "from", NULL};
+    if (h0 < 0) return n;
+    for (int32_t m = c->first_child[h0]; m >= 0; m = c->next_sibling[m]) {
+        if (!deprel_is(&c->tok[m], "nmod")) continue;
+        int32_t cs = tree_child(c, m, "case");
+        int ok = 0;
+        for (int i = 0; preps[i] && cs >= 0; i++) ok |= !strcmp(c->form_f[cs], preps[i]);
+        if (!ok) continue;
+        const char *mc = actor_resolve(c, m).code;
+        size_t ml = strlen(mc);
+        if (ml != 3) continue; /* a country */
+        size_t n0 = n;
+        for (int32_t k = c->first_child[m]; k >= 0; k = c->next_sibling[k]) {
+            if (!deprel_is(&c->tok[k], "conj")) continue;
+            const char *kc = actor_resolve(c, k).code;
+            if (strlen(kc) != 3 || !strcmp(kc, mc)) continue;
+            for (size_t i = 0; i < n0 && n < cap; i++) {
+                if (strncmp(refs[i].code, mc, ml) || !refs[i].code[ml]) continue;
+                refs[n] = refs[i];
+                refs[n].code = arena_printf(c->doc->arena, "%s%s", kc, refs[i].code + ml);
+                if (!refs[n].code) return n;
+                n++;
+            }
+        }
+        return n;
+    }
+    return n;
+}
+
 void actors_remember_persons(sent_ctx *c) {
     for (int32_t k = (int32_t)c->n - 1; k >= 0; k--) {
         int32_t m = c->covered_by[k];

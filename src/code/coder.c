@@ -128,6 +128,23 @@ static size_t expand_conj_or_antecedent(const sent_ctx *c, int32_t h, int32_t *o
     return expand_conj(c, h, out, cap);
 }
 
+/* "put *troops on alert", "launch *strike": the object a pattern names is
+ * what is done, not whom to; it is the target only when it names an actor
+ * of its own ("summoned the Chinese *ambassador"), never a bare role */
+static int named_object_is_no_one(sent_ctx *c, const pattern_hit *hit, int32_t k) {
+    if (!hit->pattern->object || k != hit->object) return 0;
+    return !strncmp(actor_resolve(c, k).code, "---", 3);
+}
+
+/* an unresolved argument that may still be someone: a proper noun ("Boko
+ * Haram") or a personal pronoun the document resolves ("he") */
+static int names_someone(const sent_ctx *c, int32_t h) {
+    if (h < 0 || h >= (int32_t)c->n || !c->tok[h].upos) return 0;
+    return !strcmp(c->tok[h].upos, "PROPN") ||
+           (!strcmp(c->tok[h].upos, "PRON") && strcmp(c->form_f[h], "that") && strcmp(c->form_f[h], "which") &&
+            strcmp(c->form_f[h], "it"));
+}
+
 static int better(const dict_pattern *p, const dict_pattern *best) {
     return !best || p->specificity > best->specificity ||
            (p->specificity == best->specificity && p->order < best->order);
@@ -141,12 +158,37 @@ static int compound_subject(const sent_ctx *c, int32_t v) {
     return s >= 0 && expand_conj(c, s, heads, 2) > 1;
 }
 
+/* PETRARCH's words before the verb ("- % HAVE *", "- WILL NOT *"): each, in
+ * order, an auxiliary or negation of the verb just before it ("have
+ * postponed"); content words ("neither X nor Y", "recently allowed",
+ * "indicated it deplored") are left to the verb's other patterns, as
+ * UD-PETRARCH does */
+static int verb_group_word(const sent_ctx *c, int32_t v, int32_t i) {
+    if (tree_head(c, i) != v) return 0;
+    return deprel_is(&c->tok[i], "aux") || !strcmp(c->form_f[i], "not") || !strcmp(c->form_f[i], "n't") ||
+           !strcmp(c->form_f[i], "never");
+}
+
+static int pre_words_fit(const sent_ctx *c, int32_t v, const dict_pattern *p) {
+    enum { WINDOW = 6 };
+    int32_t i = v - 1;
+    for (int k = p->npre - 1; k >= 0; k--, i--) {
+        while (i >= 0 && i >= v - WINDOW &&
+               (!verb_group_word(c, v, i) || (strcmp(c->form_f[i], p->pre_word[k]) &&
+                                         (!c->lemma_f[i] || strcmp(c->lemma_f[i], p->pre_word[k])))))
+            i--;
+        if (i < 0 || i < v - WINDOW) return 0;
+    }
+    return 1;
+}
+
 static void try_chain(const sent_ctx *c, int32_t v, const char *key, const dict_pattern *chain, pattern_hit *best) {
     pattern_hit h;
     for (const dict_pattern *p = chain; p; p = p->next) {
         if (!better(p, best->pattern) || strcmp(p->lemma, key) || !is_predicate_pos(&c->tok[v], p->is_noun)) continue;
         if (p->need_negation && modality_of(c, v).kind != MOD_NEGATED) continue;
         if (p->need_compound && !compound_subject(c, v)) continue;
+        if (p->npre && !pre_words_fit(c, v, p)) continue;
         if (pattern_match(c, v, p, &h)) *best = h;
     }
 }
@@ -218,6 +260,15 @@ static dyad_status emit_one(sent_ctx *c, uint32_t sent_index, int32_t v, const c
     if (mod.kind == MOD_NEGATED && c->d->nnegation && !p->need_negation) { /* PETRARCH's ontology: "not X" */
         const char *neg = dict_negated_code(c->d, code);
         if (neg) code = neg;
+    }
+    if (mod.kind == MOD_NEGATED && !strcmp(c->d->format, "dyad") && !p->need_negation) {
+        /* "will not release the prisoners": the refusal is what happened (1243) */
+        const char *refusal = modality_refusal_code(code);
+        if (refusal) {
+            code = refusal;
+            mod.kind = MOD_ASSERTED;
+            conf += 0.2;
+        }
     }
     const dyad_cameo_info *info = dyad_cameo_lookup(code);
     /* one event per (source, target, code) in a sentence */
@@ -384,7 +435,8 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
         int32_t alt[3] = {tree_child(c, v, "obj"), hit->object, phrase};
         int found = 0;
         for (int a = 0; a < 2 && !found; a++)
-            if (alt[a] >= 0 && alt[a] != hit->target && actor_resolve(c, alt[a]).code[0]) {
+            if (alt[a] >= 0 && alt[a] != hit->target && actor_resolve(c, alt[a]).code[0] &&
+                !named_object_is_no_one(c, hit, alt[a])) {
                 nt = expand_conj(c, alt[a], tgts, MAX_ARGS);
                 found = 1;
             }
@@ -401,7 +453,9 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
          * 200 troops in Syria", "withdrew its troops from Lebanon") */
         int weak = found ? !strncmp(actor_resolve(c, tgts[0]).code, "---", 3) : bare_object;
         int32_t xc = tree_child(c, v, "xcomp");
-        for (int tier = 0; tier < 2; tier++)
+        /* ("China and Japan held talks in Beijing": with a compound source, a
+         * place is where they met, not whom; the event is between them) */
+        for (int tier = 0; tier < (ns >= 2 ? 1 : 2); tier++)
         for (int32_t h2 = 0, on = v; h2 < 2 && on >= 0; h2++, on = xc)
             for (int32_t k = c->first_child[on]; k >= 0 && (!found || weak); k = c->next_sibling[k]) {
                 if (!(deprel_is(&c->tok[k], "obl") || deprel_is(&c->tok[k], "nmod")) || deprel_is(&c->tok[k], "obl:tmod") ||
@@ -436,6 +490,12 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
     if (nt == 1 && clause_head(c, tgts[0])) {
         int32_t sub = tree_child_prefix(c, tgts[0], "nsubj");
         nt = sub >= 0 ? expand_conj(c, sub, tgts, MAX_ARGS) : 0;
+    }
+    /* "withdrew its troops", "put their forces on alert": a bare role owned
+     * by a pronoun is the source's own, no one else */
+    if (!strcmp(c->d->format, "dyad") && nt == 1 && !strncmp(actor_resolve(c, tgts[0]).code, "---", 3)) {
+        int32_t poss = tree_child(c, tgts[0], "nmod:poss");
+        if (poss >= 0 && c->tok[poss].upos && !strcmp(c->tok[poss].upos, "PRON")) nt = 0;
     }
     /* "..., the spokeswoman told reporters": telling the press is how the
      * statement is made, not whom it is about */
@@ -496,7 +556,13 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
     for (size_t j = 0; j < nt; j++) tref[j] = conjunct_actor(c, tgts, j);
     /* "Indian and Chinese troops clashed": one phrase, two actors */
     if (ns == 1 && !field_format) ns = actor_modifier_conjuncts(c, srcs[0], sref, MAX_ARGS);
+    /* "an attack that killed ...", "the bombing killed ...": who acts is an
+     * actor, or a name that may be one; an event noun is no one */
+    for (size_t i = 0; i < ns && !field_format; i++)
+        if (!sref[i].code[0] && !names_someone(c, sref[i].token >= 0 ? sref[i].token : srcs[i])) sref[i].span.len = 0;
     if (nt == 1 && !field_format && !speech_pass) nt = actor_modifier_conjuncts(c, tgts[0], tref, MAX_ARGS);
+    if (ns) ns = actor_place_conjuncts(c, srcs[0], sref, ns, MAX_ARGS);
+    if (nt && !speech_pass) nt = actor_place_conjuncts(c, tgts[0], tref, nt, MAX_ARGS);
     /* "Gondor and Osgiliath postponed their meeting", "Jordan and Britain have
      * agreed": a compound source with no target is an event between its
      * members, both ways (as PETRARCH codes compounds) */
@@ -552,8 +618,14 @@ static int governs_coded_clause(const sent_ctx *c, int32_t v, const pattern_hit 
     if (hits[v].target >= 0 || hits[v].pattern->prep || hits[v].nparticles > 1 || !strcmp(c->d->format, "petrarch") ||
         !strcmp(c->d->format, "tabari"))
         return 0;
+    /* "promised to lay down arms", "agreed to withdraw": a bare intent verb
+     * over a coded predicate is one event, the predicate's, coded as CAMEO's
+     * intent for it (035) - more specific than the verb's own 030 */
+    int bare_intent = !hits[v].pattern->object && !hits[v].nparticles && modality_is_intent_verb(c, v);
     for (int32_t k = c->first_child[v]; k >= 0; k = c->next_sibling[k])
-        if (deprel_is(&c->tok[k], "xcomp") && hits[k].pattern && hits[k].target >= 0) return 1;
+        if (deprel_is(&c->tok[k], "xcomp") && hits[k].pattern && hits[k].pattern->code[0] &&
+            (hits[k].target >= 0 || bare_intent))
+            return 1;
     return 0;
 }
 
@@ -564,10 +636,14 @@ static int clause_of_coded_predicate(const sent_ctx *c, int32_t v, const uint8_t
     return h >= 0 && coded[h] && deprel_is(&c->tok[v], "xcomp") && tree_child_prefix(c, v, "nsubj") < 0;
 }
 
-/* "condemned the attack on X": one event, the verb's; the noun is what it is about */
-static int noun_inside_coded_verb(const sent_ctx *c, int32_t k, const uint8_t *coded) {
+/* "condemned the attack on X": one event, the verb's; the noun is what it is
+ * about. So is the object a coded pattern named ("refused to lift its *ban"). */
+static int noun_inside_coded_verb(const sent_ctx *c, int32_t k, const uint8_t *coded, const pattern_hit *hits) {
     int32_t h = tree_head(c, k);
-    return h >= 0 && coded[h] && !is_light_verb(c, h);
+    if (h >= 0 && coded[h] && !is_light_verb(c, h)) return 1;
+    for (int32_t v = 0; v < (int32_t)c->n; v++)
+        if (v != k && coded[v] && hits[v].pattern && hits[v].pattern->object && hits[v].object == k) return 1;
+    return 0;
 }
 
 static dyad_status code_sentence(const dy_dicts *d, dyad_doc *doc, uint32_t si, const char *date, int32_t day,
@@ -607,7 +683,7 @@ static dyad_status code_sentence(const dy_dicts *d, dyad_doc *doc, uint32_t si, 
             if (!pass && light_verb_of_event_noun(&c, v, hits)) continue;
             if (!pass && governs_coded_clause(&c, v, hits)) continue;
             if (!pass && clause_of_coded_predicate(&c, v, coded)) continue;
-            if (pass && noun_inside_coded_verb(&c, v, coded)) continue;
+            if (pass && noun_inside_coded_verb(&c, v, coded, hits)) continue;
             dyad_status st = code_predicate(&c, si, v, &hits[v], date, coded, 0);
             if (st) return st;
         }

@@ -53,6 +53,9 @@ int32_t actor_pronoun_antecedent(const sent_ctx *c, int32_t h);
  * country modifier (INDMIL, CHNMIL) into out[]; else out[0] = the phrase's
  * actor as given. Returns how many. */
 size_t actor_modifier_conjuncts(sent_ctx *c, int32_t h, actor_ref *out, size_t cap);
+/* "Lawmakers in Arnor and Gondor": refs[0..n) repeated for each country
+ * coordinated in a place phrase of h0; returns the new count */
+size_t actor_place_conjuncts(sent_ctx *c, int32_t h0, actor_ref *refs, size_t n, size_t cap);
 /* after a sentence: its last person named becomes the document's last person */
 void actors_remember_persons(sent_ctx *c);
 

@@ -133,7 +133,7 @@ int dict_add_phrase(dy_dicts *d, phrase_kind kind, const char *name, size_t name
 }
 
 static int pattern_specificity(const dict_pattern *p) {
-    return p->nparticles + (p->object != NULL) * 2 + (p->prep != NULL) + (p->pp_prep != NULL) * 2 + p->need_negation + p->need_compound +
+    return p->nparticles + (p->object != NULL) * 2 + (p->prep != NULL) + (p->pp_prep != NULL) * 2 + p->need_negation + p->need_compound + p->npre +
            (p->object_mods[0] != NULL) + (p->object_mods[1] != NULL) + (p->object_mods[2] != NULL);
 }
 

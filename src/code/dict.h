@@ -62,6 +62,8 @@ typedef struct dict_pattern {
     uint8_t stem;                   /* TABARI: the head is a stem ("RESTOR" ~ "restored") */
     uint8_t need_negation;          /* PETRARCH "- &NEGATVAUXVRB * ...": only a negated verb */
     uint8_t need_compound;          /* PETRARCH "- % * ...": only with a compound subject */
+    const char *pre_word[3];        /* PETRARCH "- % HAVE * ...": words before the verb, in order (folded) */
+    uint8_t npre;
     const char *code;               /* CAMEO code */
     const char *reverse_code;       /* PETRARCH "[042:043]": the target's event back to the source */
     const char *rule;               /* "file:line text" */

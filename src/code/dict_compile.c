@@ -14,7 +14,7 @@
 #include "dict.h"
 
 static const char compiled_magic[8] = {'D', 'Y', 'A', 'D', 'D', 'I', 'C', '1'};
-enum { COMPILED_VERSION = 1, NONE = 0xFFFFFFFFu, MAX_FILE = 1u << 30 };
+enum { COMPILED_VERSION = 2, NONE = 0xFFFFFFFFu, MAX_FILE = 1u << 30 };
 
 typedef struct header {
     char magic[8];
@@ -34,6 +34,8 @@ typedef struct c_pattern {
     uint32_t order, bucket;
     uint8_t nparticles, target_from_clause, need_target, is_noun, specificity, stem, need_negation, need_compound;
     uint32_t source_prep;
+    uint32_t pre_word[3];
+    uint8_t npre;
 } c_pattern;
 typedef struct c_member { uint32_t group, relation, roles, n; } c_member;
 
@@ -108,6 +110,8 @@ static int write_compiled(const dy_dicts *d, const char *out, dyad_error *err) {
             c.nparticles = p->nparticles, c.target_from_clause = p->target_from_clause;
             c.need_target = p->need_target, c.is_noun = p->is_noun, c.specificity = p->specificity;
             c.stem = p->stem, c.need_negation = p->need_negation, c.need_compound = p->need_compound, c.source_prep = pool_add(&P, p->source_prep);
+            for (int i = 0; i < 3; i++) c.pre_word[i] = pool_add(&P, p->pre_word[i]);
+            c.npre = p->npre;
             buf_push(&patterns, &c, sizeof c);
         }
     for (size_t i = 0; i < d->nmembers; i++) {
@@ -252,7 +256,7 @@ int dict_load_compiled_bytes(dy_dicts *d, const unsigned char *data, size_t len,
     }
     for (uint32_t i = 0; i < h.npatterns && !bad; i++) {
         const c_pattern *c = &cpat[i];
-        if (c->bucket >= h.pattern_buckets || c->nparticles > 4) {
+        if (c->bucket >= h.pattern_buckets || c->nparticles > 4 || c->npre > 3) {
             bad = 1;
             break;
         }
@@ -271,6 +275,10 @@ int dict_load_compiled_bytes(dy_dicts *d, const unsigned char *data, size_t len,
         p->order = c->order, p->specificity = c->specificity, p->stem = c->stem, p->need_negation = c->need_negation;
         p->need_compound = c->need_compound;
         p->source_prep = str_at(&v, c->source_prep, &bad);
+        for (int k = 0; k < 3; k++) p->pre_word[k] = str_at(&v, c->pre_word[k], &bad);
+        p->npre = c->npre;
+        for (int k = 0; k < p->npre; k++)
+            if (!p->pre_word[k]) bad = 1;
         if (p->stem) d->has_stems = 1;
         if (!p->lemma || !p->code || !p->rule) bad = 1;
         for (int k = 0; k < p->nparticles; k++)

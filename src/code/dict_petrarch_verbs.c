@@ -3,8 +3,9 @@
  * verbs joined by '_'), and "- ... * ... [code]" patterns. A pattern becomes
  * dyad patterns: words after the verb name its object, "(PREP)" the
  * preposition of the target, "(PREP NOUN)" a phrase that must be present;
- * synsets expand into one pattern per member. Patterns with words before the
- * verb are not expressible over the tree here and are skipped. */
+ * synsets expand into one pattern per member. Patterns with other words before the
+ * verb are not expressible over the tree here and are skipped; plain words
+ * before the verb ("- % HAVE *") must come just before it, in order. */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -221,6 +222,18 @@ static void load_pattern(vstate *V, char *s) {
                 if (strcmp(alt[k], "not") && strcmp(alt[k], "n't")) negation = 0;
             if (negation) {
                 proto.need_negation = 1;
+                continue;
+            }
+            /* a plain word before the verb ("- % HAVE *", "- SAID *"): it must
+             * come before the verb in the sentence, in order */
+            int plain = wn > 0 && proto.npre < 3;
+            for (size_t k = 0; k < wn && plain; k++)
+                plain = isalpha((unsigned char)w[k]) || w[k] == '\'';
+            if (plain) {
+                char *pw = arena_strndup(V->L->d->arena, w, wn);
+                if (!pw) return;
+                for (char *q = pw; *q; q++) *q = (char)tolower((unsigned char)*q);
+                proto.pre_word[proto.npre++] = pw;
                 continue;
             }
             V->skipped++;

@@ -4,7 +4,10 @@
  * of its sentence has source text sharing a word with the gold source and
  * target text sharing a word with the gold target; it is correct when that
  * event's PLOVER type is the gold type (CONCEDE and RETREAT count as YIELD).
- * The same matching as plover_score.py; figures per type too. */
+ * The same matching as plover_score.py; figures per type too.
+ * Precision is over the events that carry a PLOVER type: CAMEO roots 01
+ * (public statement) and 02 (appeal) have none, so a PLOVER user never sees
+ * them. The precision over all events is printed beside it. */
 #include <ctype.h>
 #include <jansson.h>
 #include <stdlib.h>
@@ -234,6 +237,7 @@ dyad_status code_eval_plover(const dyad_engine *e, const dyad_eval_opts *o, FILE
     type_tally types[MAX_TYPES];
     size_t ntypes = 0;
     size_t found = 0, correct = 0, events = 0, used_events = 0, sentences = 0, dyadic = 0, dyadic_used = 0;
+    size_t typed = 0, typed_used = 0; /* events with a PLOVER type */
     dyad_doc *doc = dyad_doc_new();
     dyad_status st = doc ? DYAD_OK : DYAD_ENOMEM;
     /* rows of one sentence are consecutive; each sentence is coded once */
@@ -283,15 +287,20 @@ dyad_status code_eval_plover(const dyad_engine *e, const dyad_eval_opts *o, FILE
         }
         events += doc->nevents;
         for (size_t k = 0; k < ne; k++)
+            if (doc->events[k].plover && doc->events[k].plover[0]) typed++, typed_used += used[k];
+        for (size_t k = 0; k < ne; k++)
             if (doc->events[k].target_span.len) dyadic++, dyadic_used += used[k];
         if (pred) dyad_write_events(pred, doc, "jsonl");
         i = j;
     }
     double recall = set.n ? (double)correct / set.n : 0, pair = set.n ? (double)found / set.n : 0;
-    double precision = events ? (double)used_events / events : 0;
+    double precision = typed ? (double)typed_used / typed : 0;
+    double precision_all = events ? (double)used_events / events : 0;
     fprintf(out, "plover %s: rows %zu, sentences %zu; pair found %zu (%.1f%%); pair+type correct %zu (%.1f%%); "
-                 "events %zu; precision %.1f%%\n",
-            o->gold, set.n, sentences, found, 100 * pair, correct, 100 * recall, events, 100 * precision);
+                 "events with a PLOVER type %zu; precision %.1f%%\n",
+            o->gold, set.n, sentences, found, 100 * pair, correct, 100 * recall, typed, 100 * precision);
+    fprintf(out, "all events %zu (incl. CAMEO 01/02, no PLOVER type); their precision %.1f%%\n", events,
+            100 * precision_all);
     fprintf(out, "events with a target (dyadic) %zu; their precision %.1f%%\n", dyadic,
             dyadic ? 100.0 * dyadic_used / dyadic : 0);
     fprintf(out, "%-10s %6s %6s %8s %8s %7s %9s\n", "type", "rows", "found", "correct", "recall", "events", "precision");

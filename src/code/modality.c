@@ -30,6 +30,8 @@ static const char *const plan_verbs[] = {"plan", "intend", "propose", "prepare",
 
 int modality_plans_noun(const sent_ctx *c, int32_t v) { return word_in(c->lemma_f[v], plan_verbs); }
 
+int modality_is_intent_verb(const sent_ctx *c, int32_t v) { return word_in(c->lemma_f[v], intend_verbs); }
+
 int modality_is_speech(const sent_ctx *c, int32_t v) { return word_in(c->lemma_f[v], speech_verbs); }
 
 modality_info modality_of(const sent_ctx *c, int32_t v) {
@@ -108,4 +110,23 @@ const char *modality_intent_code(const char *code) {
     if (!strncmp(code, "07", 2)) return "033";
     if (!strncmp(code, "08", 2)) return "035";
     return code;
+}
+
+/* CAMEO's refusal (12x) for a cooperative code that is negated: "will not
+ * release the prisoners" is a refusal to yield (1243), "refused to meet" a
+ * rejected meeting (125). Most specific first; NULL when CAMEO has no
+ * refusal for it ("did not criticize" stays a negated 111). */
+const char *modality_refusal_code(const char *code) {
+    static const char *const map[][2] = {
+        {"0311", "1211"}, {"0312", "1212"}, {"036", "125"},  {"037", "126"},  {"038", "127"}, {"031", "121"},
+        {"032", "120"},   {"033", "122"},   {"034", "123"},  {"035", "124"},  {"030", "120"}, {"039", "120"},
+        {"045", "126"},   {"04", "125"},    {"057", "127"},  {"061", "1211"}, {"062", "1212"}, {"06", "121"},
+        {"071", "1221"},  {"072", "1222"},  {"073", "1223"}, {"074", "1224"}, {"07", "122"},
+        {"0831", "1231"}, {"0832", "1232"}, {"0833", "1233"}, {"0834", "1234"}, {"083", "123"},
+        {"081", "1241"},  {"082", "1242"},  {"084", "1243"}, {"085", "1244"}, {"086", "1245"}, {"087", "1246"},
+        {"08", "124"}};
+    if (!code) return NULL;
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (!strncmp(code, map[i][0], strlen(map[i][0]))) return map[i][1];
+    return NULL;
 }

@@ -14,6 +14,10 @@ modality_info modality_of(const sent_ctx *c, int32_t v);
 modality_info modality_of_self(const sent_ctx *c, int32_t v);
 const char *modality_name(modality_kind k);
 const char *modality_intent_code(const char *code);
+/* CAMEO's 12x refusal for a negated cooperative code, NULL none */
+const char *modality_refusal_code(const char *code);
+/* "agree", "promise", "plan" ...: verbs whose xcomp is intended */
+int modality_is_intent_verb(const sent_ctx *c, int32_t v);
 int modality_is_speech(const sent_ctx *c, int32_t v);
 /* "plan", "propose", "seek" ...: verbs whose event-noun object is intended */
 int modality_plans_noun(const sent_ctx *c, int32_t v);

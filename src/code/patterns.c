@@ -206,7 +206,7 @@ int pattern_match(const sent_ctx *c, int32_t v, const dict_pattern *p, pattern_h
         if (hit->nparticles) {
             int32_t last = hit->particle_tok[hit->nparticles - 1];
             int32_t h = tree_head(c, last);
-            if (deprel_is(&c->tok[last], "case") && h >= 0 && h != v) t = h;
+            if (deprel_is(&c->tok[last], "case") && h >= 0 && h != v && h != hit->object) t = h; /* "agree +to *ceasefire": the thing agreed to is no target */
         }
         /* else the direct object of the last word of the predicate ("vow to attack X") */
         for (size_t a = 0; a < na && t < 0; a++) {
@@ -255,6 +255,21 @@ static int relative_pronoun(const sent_ctx *c, int32_t k) {
 
 /* The source of predicate v: its subject, the by-agent of a passive, or the
  * subject it inherits from the clause it hangs on. */
+/* "Osgiliath welcomed ...", with the unknown capitalised first word taken for
+ * an adverb: a dictionary actor, person or capital hanging on the verb before
+ * it without a preposition, as advmod/dep/discourse, is its subject */
+static int32_t misparsed_subject(const sent_ctx *c, int32_t v) {
+    for (int32_t k = c->first_child[v]; k >= 0 && k < v; k = c->next_sibling[k]) {
+        if (!(deprel_is(&c->tok[k], "advmod") || deprel_is(&c->tok[k], "dep") || deprel_is(&c->tok[k], "discourse")) ||
+            tree_child(c, k, "case") >= 0)
+            continue;
+        int32_t m = c->covered_by[k];
+        const dict_phrase *p = m >= 0 ? c->mention[m] : NULL;
+        if (p && (p->kind == PHRASE_ACTOR || p->kind == PHRASE_PERSON || p->kind == PHRASE_METONYM)) return k;
+    }
+    return -1;
+}
+
 int32_t source_of(const sent_ctx *c, int32_t v, int is_noun, int *inherited) {
     *inherited = 0;
     if (is_noun) {
@@ -296,6 +311,8 @@ int32_t source_of(const sent_ctx *c, int32_t v, int is_noun, int *inherited) {
         return tree_head(c, v);
     }
     if (s >= 0) return s;
+    s = misparsed_subject(c, v);
+    if (s >= 0) return s;
     int32_t cur = v;
     for (int depth = 0; depth < MAX_DEPTH_WALK; depth++) {
         const dyad_token *t = &c->tok[cur];
@@ -320,6 +337,11 @@ int32_t source_of(const sent_ctx *c, int32_t v, int is_noun, int *inherited) {
     return -1;
 }
 
+static int is_conjunct_noun(const sent_ctx *c, int32_t k) {
+    return deprel_is(&c->tok[k], "conj") && c->tok[k].upos &&
+           (!strcmp(c->tok[k].upos, "PROPN") || !strcmp(c->tok[k].upos, "NOUN") || !strcmp(c->tok[k].upos, "PRON"));
+}
+
 size_t expand_conj(const sent_ctx *c, int32_t h, int32_t *out, size_t cap) {
     if (h < 0 || !cap) return 0;
     if (c->tok[h].upos && !strcmp(c->tok[h].upos, "PUNCT")) return 0; /* a misattached "." is no one */
@@ -327,8 +349,19 @@ size_t expand_conj(const sent_ctx *c, int32_t h, int32_t *out, size_t cap) {
     out[n++] = h;
     /* the conjuncts of h all hang on h itself in UD */
     for (int32_t k = c->first_child[h]; k >= 0 && n < cap; k = c->next_sibling[k])
-        if (deprel_is(&c->tok[k], "conj") && c->tok[k].upos &&
-            (!strcmp(c->tok[k].upos, "PROPN") || !strcmp(c->tok[k].upos, "NOUN") || !strcmp(c->tok[k].upos, "PRON")))
-            out[n++] = k;
+        if (is_conjunct_noun(c, k)) out[n++] = k;
+    /* "Mordor, the Shire, Arnor and Bree", "Evil Mordor, the awful Arnor, and
+     * good Gondor": in a list a name parsed as an apposition is one more
+     * member (with the conjuncts hung on it); an apposition outside a list
+     * ("Osgiliath, the state's foe") is the same one */
+    for (int32_t k = c->first_child[h]; k >= 0 && n < cap; k = c->next_sibling[k]) {
+        if (!deprel_is(&c->tok[k], "appos") || !c->tok[k].upos || strcmp(c->tok[k].upos, "PROPN")) continue;
+        int list = n > 1;
+        for (int32_t g = c->first_child[k]; g >= 0 && !list; g = c->next_sibling[g]) list = is_conjunct_noun(c, g);
+        if (!list) continue;
+        out[n++] = k;
+        for (int32_t g = c->first_child[k]; g >= 0 && n < cap; g = c->next_sibling[g])
+            if (is_conjunct_noun(c, g)) out[n++] = g;
+    }
     return n;
 }
