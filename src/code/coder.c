@@ -555,12 +555,12 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
     for (size_t i = 0; i < ns; i++) sref[i] = conjunct_actor(c, srcs, i);
     for (size_t j = 0; j < nt; j++) tref[j] = conjunct_actor(c, tgts, j);
     /* "Indian and Chinese troops clashed": one phrase, two actors */
-    if (ns == 1 && !field_format) ns = actor_modifier_conjuncts(c, srcs[0], sref, MAX_ARGS);
+    if (ns == 1) ns = actor_modifier_conjuncts(c, srcs[0], sref, MAX_ARGS);
     /* "an attack that killed ...", "the bombing killed ...": who acts is an
      * actor, or a name that may be one; an event noun is no one */
     for (size_t i = 0; i < ns && !field_format; i++)
         if (!sref[i].code[0] && !names_someone(c, sref[i].token >= 0 ? sref[i].token : srcs[i])) sref[i].span.len = 0;
-    if (nt == 1 && !field_format && !speech_pass) nt = actor_modifier_conjuncts(c, tgts[0], tref, MAX_ARGS);
+    if (nt == 1 && !speech_pass) nt = actor_modifier_conjuncts(c, tgts[0], tref, MAX_ARGS);
     if (ns) ns = actor_place_conjuncts(c, srcs[0], sref, ns, MAX_ARGS);
     if (nt && !speech_pass) nt = actor_place_conjuncts(c, tgts[0], tref, nt, MAX_ARGS);
     /* "Gondor and Osgiliath postponed their meeting", "Jordan and Britain have

@@ -189,6 +189,10 @@ int pattern_match(const sent_ctx *c, int32_t v, const dict_pattern *p, pattern_h
     if (p->prep) {
         int32_t t = -1;
         for (size_t a = 0; a < na && t < 0; a++) t = prep_object_of(c, an[a], p->prep);
+        /* "celebrated Eid at Osgiliath with Gondor" with "with Gondor" hung on
+         * the place: a phrase attached one level too low still belongs to the verb */
+        for (int32_t k = c->first_child[v]; k >= 0 && t < 0; k = c->next_sibling[k])
+            if (deprel_is(&c->tok[k], "obl") && !deprel_is(&c->tok[k], "obl:tmod")) t = prep_object_of(c, k, p->prep);
         if (t < 0) return 0;
         hit->target = t;
     } else if (p->target_from_clause) {
