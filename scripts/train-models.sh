@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # train-models.sh - the exact command that produces models/ (tagger,
-# lemmatizer, parser) from UD English EWT; about 10 minutes on one core.
+# lemmatizer, parser) from UD English EWT; about 6 minutes on one core.
 # Writes each model to a temporary file renamed into place, so models/ stays
 # loadable while it runs.
 set -euo pipefail

@@ -264,3 +264,101 @@ TEST(nlp_lemmatizer_rules_for_unseen_and_irregular_words) {
     arena_free(a);
     lemmatizer_free(&l);
 }
+
+TEST(nlp_news_augmentation_inserts_a_time_phrase_before_the_verb) {
+    nlp_corpus c;
+    dyad_error err;
+    dyad_error_clear(&err);
+    CHECK_INT(corpus_load(&c, check_path("tests/data/nlp/tiny.conllu"), &err), 0);
+    if (err.status) return;
+    size_t before = c.nsents;
+    long added = corpus_augment_news(&c);
+    CHECK(added >= 1);
+    CHECK_INT((long)c.nsents, (long)before + added);
+    /* "Protesters attacked the embassy ." -> "Protesters on Monday attacked the embassy ." */
+    size_t s = 1; /* each copy follows its original */
+    CHECK_STR(c.sent_ids[0], "tiny-1");
+    CHECK_STR(c.sent_ids[s], "tiny-1-news");
+    const nlp_gold_tok *t = c.toks + c.sent_first[s];
+    CHECK_INT((long)corpus_sent_len(&c, s), 7);
+    CHECK_STR(t[1].form, "on");
+    CHECK_STR(t[1].deprel, "case");
+    CHECK_INT(t[1].head, 3);
+    CHECK_STR(t[2].form, "Monday");
+    CHECK_STR(t[2].deprel, "obl");
+    CHECK_INT(t[2].head, 4);
+    CHECK_STR(t[3].form, "attacked");
+    CHECK_INT(t[3].head, 0);
+    CHECK_INT(t[0].head, 4);  /* the subject still depends on the verb */
+    CHECK_INT(t[4].head, 6);  /* "the" -> "embassy", shifted by two */
+    /* every added sentence is a tree over its own words */
+    for (size_t k = 0; k < c.nsents; k++) {
+        int n = (int)corpus_sent_len(&c, k), roots = 0;
+        for (int i = 0; i < n; i++) {
+            int h = c.toks[c.sent_first[k] + i].head;
+            CHECK(h >= 0 && h <= n && h != i + 1);
+            roots += h == 0;
+        }
+        CHECK_INT(roots, 1);
+    }
+    corpus_free(&c);
+}
+
+TEST(nlp_unseen_prepositions_stay_prepositions) {
+    dy_models *m = load_models();
+    if (!m) return;
+    dyad_doc *d = analyzed(m, "Troops withdrew amid rising tensions , amidst protests in the capital .");
+    CHECK_STR(tok(d, "amid", NULL)->upos, "ADP");
+    CHECK_STR(tok(d, "amid", NULL)->xpos, "IN");
+    CHECK_STR(tok(d, "amid", NULL)->lemma, "amid");
+    CHECK_STR(tok(d, "amidst", NULL)->upos, "ADP");
+    CHECK_STR(tok(d, "amidst", NULL)->lemma, "amidst");
+    int tensions;
+    tok(d, "tensions", &tensions);
+    CHECK_STR(tok(d, "amid", NULL)->deprel, "case");
+    CHECK_INT(tok(d, "amid", NULL)->head, tensions);
+    dyad_doc_free(d);
+    nlp_models_free(m);
+}
+
+TEST(nlp_time_phrase_between_subject_and_verb) {
+    dy_models *m = load_models();
+    if (!m) return;
+    dyad_doc *d = analyzed(m, "China on Monday said it would impose sanctions on the United States .");
+    int said, monday;
+    tok(d, "said", &said);
+    tok(d, "Monday", &monday);
+    CHECK_STR(tok(d, "said", NULL)->deprel, "root");
+    CHECK_STR(tok(d, "China", NULL)->deprel, "nsubj");
+    CHECK_INT(tok(d, "China", NULL)->head, said);
+    CHECK_STR(tok(d, "Monday", NULL)->deprel, "obl");
+    CHECK_INT(tok(d, "Monday", NULL)->head, said);
+    CHECK_INT(tok(d, "on", NULL)->head, monday);
+    CHECK_STR(tok(d, "impose", NULL)->deprel, "ccomp");
+    dyad_doc_free(d);
+    d = analyzed(m, "Russia on Tuesday accused Ukraine of attacking a power plant .");
+    int accused;
+    tok(d, "accused", &accused);
+    CHECK_STR(tok(d, "Russia", NULL)->deprel, "nsubj");
+    CHECK_INT(tok(d, "Russia", NULL)->head, accused);
+    CHECK_STR(tok(d, "Ukraine", NULL)->deprel, "obj");
+    CHECK_INT(tok(d, "Ukraine", NULL)->head, accused);
+    dyad_doc_free(d);
+    nlp_models_free(m);
+}
+
+TEST(nlp_opening_single_quote_is_punctuation) {
+    dy_models *m = load_models();
+    if (!m) return;
+    /* read as ', the opening quote after a name looked like a possessive */
+    dyad_doc *d = analyzed(m, "China \xe2\x80\x98 gravely concerned \xe2\x80\x99 about reports");
+    CHECK_STR(d->tokens[1].upos, "PUNCT");
+    CHECK_STR(d->tokens[1].deprel, "punct");
+    CHECK_STR(d->tokens[4].upos, "PUNCT");
+    int concerned;
+    tok(d, "concerned", &concerned);
+    CHECK_STR(tok(d, "China", NULL)->deprel, "nsubj");
+    CHECK_INT(tok(d, "China", NULL)->head, concerned);
+    dyad_doc_free(d);
+    nlp_models_free(m);
+}

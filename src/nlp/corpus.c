@@ -5,7 +5,7 @@
 #include <string.h>
 #include "nlp_internal.h"
 
-static int add_sentence(nlp_corpus *c, const char *id) {
+int corpus_add_sentence(nlp_corpus *c, const char *id) {
     if (c->nsents == c->capsents) {
         size_t nc = c->capsents ? c->capsents * 2 : 1024;
         uint32_t *nf = realloc(c->sent_first, nc * sizeof *nf);
@@ -19,6 +19,19 @@ static int add_sentence(nlp_corpus *c, const char *id) {
     c->sent_first[c->nsents] = (uint32_t)c->ntoks;
     c->sent_ids[c->nsents++] = id;
     return 0;
+}
+
+nlp_gold_tok *corpus_add_token(nlp_corpus *c) {
+    if (c->ntoks == c->captoks) {
+        size_t ncap = c->captoks ? c->captoks * 2 : 65536;
+        nlp_gold_tok *nt = realloc(c->toks, ncap * sizeof *nt);
+        if (!nt) return NULL;
+        c->toks = nt;
+        c->captoks = ncap;
+    }
+    nlp_gold_tok *t = &c->toks[c->ntoks++];
+    memset(t, 0, sizeof *t);
+    return t;
 }
 
 int corpus_load(nlp_corpus *c, const char *path, dyad_error *err) {
@@ -68,17 +81,11 @@ int corpus_load(nlp_corpus *c, const char *path, dyad_error *err) {
         }
         if (memchr(col[0], '-', cl[0]) || memchr(col[0], '.', cl[0])) continue;
         if (!in_sent) {
-            if (add_sentence(c, sent_id)) { free(text); goto nomem; }
+            if (corpus_add_sentence(c, sent_id)) { free(text); goto nomem; }
             in_sent = 1;
         }
-        if (c->ntoks == c->captoks) {
-            size_t ncap = c->captoks ? c->captoks * 2 : 65536;
-            nlp_gold_tok *nt = realloc(c->toks, ncap * sizeof *nt);
-            if (!nt) { free(text); goto nomem; }
-            c->toks = nt;
-            c->captoks = ncap;
-        }
-        nlp_gold_tok *t = &c->toks[c->ntoks++];
+        nlp_gold_tok *t = corpus_add_token(c);
+        if (!t) { free(text); goto nomem; }
         t->form = arena_strndup(c->arena, col[1], cl[1]);
         t->lemma = arena_strndup(c->arena, col[2], cl[2]);
         t->upos = arena_strndup(c->arena, col[3], cl[3]);

@@ -10,13 +10,15 @@ enum { MAXW = 96 };
 static uint64_t h_str(const char *s, size_t n, uint64_t salt) { return hash_mix(hash_bytes(s, n), salt); }
 
 /* Typographic quotes, common in news and rare in the treebank, look like
- * their ASCII forms to the models: ‘ ’ ‛ -> ' and “ ” „ -> " */
+ * their ASCII forms to the models: ’ ‚ -> ' and “ ” „ -> ". An opening single
+ * quote (‘ ‛) is read as " : read as ' it looked like a possessive ("China
+ * ‘gravely concerned’" had ‘ as PART/case). */
 static const char *ascii_quotes(const char *form, char *buf, size_t cap) {
     if (!strstr(form, "\xe2\x80")) return form;
     size_t k = 0;
     for (const unsigned char *p = (const unsigned char *)form; *p && k + 1 < cap; p++) {
         if (p[0] == 0xe2 && p[1] == 0x80 && p[2] >= 0x98 && p[2] <= 0x9f) {
-            buf[k++] = p[2] <= 0x9b ? '\'' : '"';
+            buf[k++] = p[2] == 0x99 || p[2] == 0x9a ? '\'' : '"';
             p += 2;
         } else {
             buf[k++] = (char)*p;

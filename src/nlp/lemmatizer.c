@@ -114,6 +114,12 @@ const char *lemmatize(const nlp_lemmatizer *l, const char *form, const char *upo
     /* names keep their own spelling: "al" stays "al" though "Al" was seen */
     if (hit && is_proper(upos, xpos) && !strcasecmp(hit, form)) return form;
     if (hit) return hit;
+    /* closed classes: an unseen preposition or determiner is its own lemma,
+     * never the output of a suffix rule */
+    static const char *const closed[] = {"IN", "CC", "DT", "PDT", "TO", "MD", "EX", "RP", "WDT", "WP", "WP$",
+                                         "PRP", "PRP$", "POS", NULL};
+    for (const char *const *c = closed; *c; c++)
+        if (!strcmp(xpos, *c)) return !strcmp(low, form) ? form : arena_strndup(a, low, n);
     /* unseen names keep their form: suffix rules would turn "Aukus" into "Auku" */
     if (is_proper(upos, xpos)) return form;
     const char *wn = morphy(l, low, n, xpos, a);

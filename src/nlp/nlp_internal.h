@@ -98,6 +98,14 @@ typedef struct nlp_corpus {
 } nlp_corpus;
 int corpus_load(nlp_corpus *c, const char *path, dyad_error *err);
 void corpus_free(nlp_corpus *c);
+/* Append to the last sentence: a new token (zeroed), or NULL when out of memory. */
+nlp_gold_tok *corpus_add_token(nlp_corpus *c);
+/* Start a new sentence at the current end of the tokens. */
+int corpus_add_sentence(nlp_corpus *c, const char *id);
+/* News-style copies of training sentences (augment.c): a temporal or source
+ * phrase between subject and verb ("China on Monday said"). Returns the
+ * number of sentences added, -1 when out of memory. */
+long corpus_augment_news(nlp_corpus *c);
 static inline size_t corpus_sent_len(const nlp_corpus *c, size_t i) {
     size_t end = i + 1 < c->nsents ? c->sent_first[i + 1] : c->ntoks;
     return end - c->sent_first[i];
@@ -120,6 +128,8 @@ typedef struct nlp_tagger {
     uint32_t nclasses;
     const char **upos, **xpos; /* per class, model-owned */
     const uint64_t *amb; uint64_t ambmask; /* (word hash, ambiguity class) pairs */
+    int adp_in;                            /* the ADP/IN class, -1 if the model has none */
+    uint64_t preps[32]; int npreps;        /* prepositions that stay ADP/IN when unseen in training */
 } nlp_tagger;
 int tagger_load(nlp_tagger *t, const char *path, dyad_error *err);
 void tagger_free(nlp_tagger *t);

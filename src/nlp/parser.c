@@ -7,7 +7,7 @@
 #include <string.h>
 #include "nlp_internal.h"
 
-enum { SHIFT = 0, REDUCE = 1, MAX_PARSE_FEATS = 96, JACKKNIFE_FOLDS = 2, JACKKNIFE_ITERATIONS = 4,
+enum { SHIFT = 0, REDUCE = 1, MAX_PARSE_FEATS = 96, JACKKNIFE_FOLDS = 4, JACKKNIFE_ITERATIONS = 5,
        JACKKNIFE_MIN_SENTENCES = 1000 };
 #define PARSER_MAX_BYTES (15.0 * 1048576) /* committed to git: keep it small */
 #define LEFT(l) (2 + 2 * (l))
@@ -330,7 +330,10 @@ static int tag_corpus(const nlp_tagger *t, const nlp_corpus *c, nlp_word *words,
 
 /* Jackknifed tags for the training set: each fold is tagged by a tagger
  * trained on the other folds, so the parser learns from tags as noisy as
- * those it will see on new text. Clusters come from the full tagger. */
+ * those it will see on new text. Clusters come from the full tagger. Folds
+ * are contiguous runs of sentences: the treebank keeps a document's
+ * sentences together, and a tagger that saw the rest of the document would
+ * tag its sentences better than it tags new text. */
 static int jackknife_tags(const nlp_corpus *train, const nlp_tagger *full, int folds, int iterations,
                           const char *tmp_path, nlp_word *words, int *tags, FILE *log, dyad_error *err) {
     nlp_corpus sub;
@@ -342,8 +345,9 @@ static int jackknife_tags(const nlp_corpus *train, const nlp_tagger *full, int f
     if (!sub.toks || !sub.sent_first || !sub.sent_ids) goto done;
     for (int f = 0; f < folds; f++) {
         sub.ntoks = sub.nsents = 0;
+        size_t lo = train->nsents * (size_t)f / (size_t)folds, hi = train->nsents * (size_t)(f + 1) / (size_t)folds;
         for (size_t s = 0; s < train->nsents; s++) {
-            if ((int)(s % folds) == f) continue;
+            if (s >= lo && s < hi) continue;
             size_t first = train->sent_first[s], n = corpus_sent_len(train, s);
             sub.sent_first[sub.nsents++] = (uint32_t)sub.ntoks;
             memcpy(sub.toks + sub.ntoks, train->toks + first, n * sizeof *sub.toks);
@@ -366,7 +370,7 @@ static int jackknife_tags(const nlp_corpus *train, const nlp_tagger *full, int f
                 if (!strcmp(t.upos[i], full->upos[j]) && !strcmp(t.xpos[i], full->xpos[j])) map[i] = (int)j;
         }
         size_t ok = 0, n = 0;
-        for (size_t s = f; s < train->nsents; s += folds) {
+        for (size_t s = lo; s < hi; s++) {
             size_t first = train->sent_first[s], len = corpus_sent_len(train, s);
             tagger_tag(&t, words + first, (int)len, tags + first, scores);
             for (size_t i = first; i < first + len; i++) {

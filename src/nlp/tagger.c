@@ -99,6 +99,21 @@ void tagger_set_clusters(const nlp_tagger *t, nlp_word *words, int n) {
     for (int i = 0; i < n; i++) words[i].cluster = amb_lookup(t, words[i].lower);
 }
 
+/* Prepositions of news text that the treebank lacks or has too rarely for an
+ * ambiguity class: tagged from their affixes they come out as verbs ("amid"
+ * VBD, lemma "amy"). Closed-class words are listed, not learned. */
+static const char *const unseen_prepositions[] = {
+    "amid", "amidst", "despite", "via", "per", "towards", "toward", "among", "amongst", "upon", "unlike",
+    "throughout", "notwithstanding", "versus", "vs", "vs.", "atop", "alongside", "onto", "into", "within",
+    "underneath", "beneath", "beside", "during", "against", "across", "behind", "beyond", "without", NULL};
+
+static int is_listed_preposition(const nlp_tagger *t, const nlp_word *w) {
+    if (w->cluster != AMB_UNKNOWN || t->adp_in < 0) return 0;
+    for (int i = 0; i < t->npreps; i++)
+        if (t->preps[i] == w->lower) return 1;
+    return 0;
+}
+
 void tagger_tag(const nlp_tagger *t, nlp_word *words, int n, int *tags, int32_t *scores) {
     uint64_t f[MAX_TAG_FEATS];
     for (int i = 0; i < n; i++) words[i].cluster = amb_lookup(t, words[i].lower);
@@ -113,7 +128,7 @@ void tagger_tag(const nlp_tagger *t, nlp_word *words, int n, int *tags, int32_t 
             int best = 0;
             for (int c = 1; c < (int)t->nclasses; c++)
                 if (scores[c] > scores[best]) best = c;
-            tags[i] = best;
+            tags[i] = is_listed_preposition(t, &words[i]) ? t->adp_in : best;
         }
 }
 
@@ -148,6 +163,14 @@ int tagger_load(nlp_tagger *t, const char *path, dyad_error *err) {
         dyad_error_set(err, DYAD_EMODEL, path, 0, -1, "%s", why);
         tagger_free(t);
         return -1;
+    }
+    t->adp_in = -1;
+    for (uint32_t i = 0; i < t->nclasses; i++)
+        if (!strcmp(t->upos[i], "ADP") && !strcmp(t->xpos[i], "IN")) t->adp_in = (int)i;
+    for (const char *const *p = unseen_prepositions; *p && t->npreps < 32; p++) {
+        nlp_word w;
+        nlp_word_features(*p, &w);
+        t->preps[t->npreps++] = w.lower;
     }
     uint64_t na;
     t->amb = nlp_file_section(&t->file, SEC_LEX_SLOTS, &na);

@@ -25,6 +25,14 @@ dyad_status nlp_train(const dyad_train_opts *o, FILE *log, dyad_error *err) {
         return err->status;
     }
     if (log) fprintf(log, "treebank: %zu sentences, %zu words\n", train.nsents, train.ntoks);
+    long added = corpus_augment_news(&train);
+    if (added < 0) {
+        corpus_free(&train);
+        corpus_free(&dev);
+        dyad_error_set(err, DYAD_ENOMEM, o->train, 0, -1, "out of memory adding news-style sentences");
+        return DYAD_ENOMEM;
+    }
+    if (log) fprintf(log, "news-style copies: %ld sentences added, %zu words in all\n", added, train.ntoks);
     if (log && o->unlabeled) fprintf(log, "note: --unlabeled is not used yet (no word clusters)\n");
     char tagger[1024], lemmatizer[1024], parser[1024];
     snprintf(tagger, sizeof tagger, "%s/tagger.dyad", o->out);
