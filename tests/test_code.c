@@ -439,6 +439,18 @@ TEST(code_mechanisms) {
     /* one phrase, two actors: "Chinese and Japanese troops" */
     CHECK_STR(events_of(doc, 25, b, sizeof b), "CHNMIL>JPNMIL:193/asserted JPNMIL>CHNMIL:193/asserted");
     CHECK_STR(events_of(doc, 26, b, sizeof b), "RUS>CHNMIL:111/asserted RUS>JPNMIL:111/asserted");
+    /* "planning an upgrade to their alliance" with the phrase hung on the
+     * verb: it is the noun's; "their" are the coordinated subjects */
+    CHECK_STR(events_of(doc, 27, b, sizeof b), "JPNGOV>CHNGOV:030/intended CHNGOV>JPNGOV:030/intended");
+    /* a hyphen chain names one guest each; the host's own country is no guest */
+    CHECK_STR(events_of(doc, 28, b, sizeof b), "CHNGOV>JPN:043/asserted CHNGOV>PHL:043/asserted");
+    CHECK_STR(events_of(doc, 29, b, sizeof b), "CHNGOV>JPN:043/asserted CHNGOV>RUS:043/asserted");
+    /* spaced hyphens join no names ("Japan - Russia talks: ...") */
+    CHECK_STR(events_of(doc, 30, b, sizeof b), "CHNGOV>:043/asserted");
+    /* "told reporters in Beijing": where it was said is not whom it is about */
+    CHECK_STR(events_of(doc, 31, b, sizeof b), "CHNGOV>JPN:010/asserted");
+    /* "a loan of $50 billion to Japan" with "to Japan" hung on the amount */
+    CHECK_STR(events_of(doc, 32, b, sizeof b), "AUS>JPN:0331/asserted");
     /* "found [Barbarin guilty]" misparsed as one phrase: the name is the target */
     CHECK_STR(events_of(doc, 22, b, sizeof b), "---JUD>:116/asserted");
     for (size_t i = 0; i < doc->nevents; i++)

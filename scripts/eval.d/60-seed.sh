@@ -19,7 +19,7 @@ events = [json.loads(l) for l in sys.stdin if l.strip()]
 expected = [
   ("China concerned about Japan joining AUKUS", ["CHN"], ["JPN"], {"01", "11", "12", "13"}, False),
   ("China warns Japan (caution in military security)", ["CHN"], ["JPN"], {"01", "10", "11", "13"}, False),
-  ("Biden hosts Kishida at the White House", ["USA"], ["JPN"], {"04"}, False),
+  ("Biden hosts Kishida at the White House", ["USA"], ["JPNGOV"], {"04"}, False),  # Kishida himself, not Japan as a summit guest
   ("US-Japan alliance upgrade planned", ["USA"], ["JPN"], {"03", "05", "06"}, True),
   ("first US-Japan-Philippines summit", ["USA", "JPN"], ["PHL", "JPN", "USA"], {"04"}, True),
 ]

@@ -274,7 +274,7 @@ static actor_ref resolve_np(sent_ctx *c, int32_t h, int depth);
 actor_ref actor_resolve(sent_ctx *c, int32_t h) { return resolve_np(c, h, 0); }
 
 static actor_ref resolve_np(sent_ctx *c, int32_t h, int depth) {
-    actor_ref r = {"", {0, 0}, h, 0};
+    actor_ref r = {"", {0, 0}, h, 0, 0};
     if (h < 0 || (uint32_t)h >= c->n) return r;
     np_parts np = {0};
     np.first = np.last = np.words_first = np.words_last = -1;
@@ -405,6 +405,55 @@ size_t actor_modifier_conjuncts(sent_ctx *c, int32_t h, actor_ref *out, size_t c
     return n;
 }
 
+/* k is a hyphen written tight between two words ("US-Japan") */
+static int tight_hyphen(const sent_ctx *c, int32_t k) {
+    return k > 0 && (uint32_t)k + 1 < c->n && !strcmp(c->tok[k].form, "-") && !c->tok[k - 1].space_after &&
+           !c->tok[k].space_after;
+}
+
+/* the first and last word of the hyphen chain of actor names through k */
+static int hyphen_chain(const sent_ctx *c, int32_t k, int32_t *first, int32_t *last) {
+    if (!modifier_code(c, k)) return 0;
+    int32_t a = k, b = k;
+    while (a >= 2 && tight_hyphen(c, a - 1) && modifier_code(c, a - 2)) a -= 2;
+    while ((uint32_t)b + 2 < c->n && tight_hyphen(c, b + 1) && modifier_code(c, b + 2)) b += 2;
+    *first = a, *last = b;
+    return b > a;
+}
+
+size_t actor_hyphen_conjuncts(sent_ctx *c, int32_t h, actor_ref *refs, size_t n, size_t cap) {
+    if (h < 0 || n != 1 || !refs[0].code[0]) return n;
+    int32_t first = -1, last = -1;
+    int chained = hyphen_chain(c, h, &first, &last);
+    for (int32_t m = c->first_child[h]; m >= 0 && !chained; m = c->next_sibling[m])
+        if (deprel_is(&c->tok[m], "compound") || deprel_is(&c->tok[m], "amod") || deprel_is(&c->tok[m], "appos"))
+            chained = hyphen_chain(c, m, &first, &last);
+    if (!chained) return n;
+    /* the phrase's code is built on one member's ("USAMIL" on "USA"); the others take its role */
+    size_t base_len = 0;
+    for (int32_t k = first; k <= last; k += 2) {
+        const char *mc = modifier_code(c, k);
+        size_t ml = strlen(mc);
+        if (!strncmp(refs[0].code, mc, ml)) base_len = ml;
+    }
+    if (!base_len) return n;
+    for (int32_t k = first; k <= last && n < cap; k += 2) {
+        const char *code = arena_printf(c->doc->arena, "%s%s", modifier_code(c, k), refs[0].code + base_len);
+        if (!code) return n;
+        int seen = 0;
+        for (size_t i = 0; i < n; i++) seen |= !strcmp(refs[i].code, code);
+        if (seen) continue;
+        refs[n] = refs[0];
+        refs[n].code = code;
+        refs[n].token = k;
+        refs[n].span = (dyad_span){c->tok[k].off, c->tok[k].len};
+        refs[n].is_person = 0;
+        refs[n].in_chain = 1;
+        n++;
+    }
+    return n;
+}
+
 /* "Lawmakers (and officials) in Arnor and Gondor": a role placed in
  * coordinated countries is one actor per country (ARNLEG, GONLEG). The place
  * hangs on the first conjunct h0; every ref built on its code is repeated
@@ -469,7 +518,7 @@ static int in_subtree_first(sent_ctx *c, int32_t h, const char *not_code, int32_
 }
 
 actor_ref actor_first_in_subtree(sent_ctx *c, int32_t h, const char *not_code, int32_t skip) {
-    actor_ref r = {"", {0, 0}, -1, 0};
+    actor_ref r = {"", {0, 0}, -1, 0, 0};
     if (h >= 0 && (uint32_t)h < c->n) in_subtree_first(c, h, not_code, skip, &r, 0);
     return r;
 }

@@ -455,7 +455,8 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
         int32_t xc = tree_child(c, v, "xcomp");
         /* ("China and Japan held talks in Beijing": with a compound source, a
          * place is where they met, not whom; the event is between them) */
-        for (int tier = 0; tier < (ns >= 2 ? 1 : 2); tier++)
+        /* ("told reporters in Beijing": where a statement is made is not whom it is about) */
+        for (int tier = 0; tier < (ns >= 2 || modality_is_speech(c, v) ? 1 : 2); tier++)
         for (int32_t h2 = 0, on = v; h2 < 2 && on >= 0; h2++, on = xc)
             for (int32_t k = c->first_child[on]; k >= 0 && (!found || weak); k = c->next_sibling[k]) {
                 if (!(deprel_is(&c->tok[k], "obl") || deprel_is(&c->tok[k], "nmod")) || deprel_is(&c->tok[k], "obl:tmod") ||
@@ -510,7 +511,7 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
             ns = expand_conj(c, source_of(c, mod.reporter, 0, &(int){0}), srcs, MAX_ARGS);
         }
     }
-    actor_ref none = {"", {0, 0}, -1, 0};
+    actor_ref none = {"", {0, 0}, -1, 0, 0};
     /* PETRARCH's dictionaries rely on its "target anywhere after the verb":
      * take the first prepositional phrase that names an actor */
     int field_format = strcmp(c->d->format, "dyad") != 0;
@@ -561,6 +562,7 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
     for (size_t i = 0; i < ns && !field_format; i++)
         if (!sref[i].code[0] && !names_someone(c, sref[i].token >= 0 ? sref[i].token : srcs[i])) sref[i].span.len = 0;
     if (nt == 1 && !speech_pass) nt = actor_modifier_conjuncts(c, tgts[0], tref, MAX_ARGS);
+    if (nt == 1 && !speech_pass) nt = actor_hyphen_conjuncts(c, tgts[0], tref, nt, MAX_ARGS);
     if (ns) ns = actor_place_conjuncts(c, srcs[0], sref, ns, MAX_ARGS);
     if (nt && !speech_pass) nt = actor_place_conjuncts(c, tgts[0], tref, nt, MAX_ARGS);
     /* "Gondor and Osgiliath postponed their meeting", "Jordan and Britain have
@@ -593,6 +595,9 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
             if (!t.code[0] && modality_is_speech(c, v)) continue;
             if (field_format && (!s.code[0] || !t.code[0])) continue; /* PETRARCH codes dyads only */
             if (s.code[0] && t.code[0] && !strcmp(s.code, t.code) && s.span.off == t.span.off) continue;
+            /* "Washington hosts a US-Japan-Philippines summit": the source's own
+             * country in the chain is the host, not a guest */
+            if (t.in_chain && !strncmp(s.code, t.code, 3)) continue;
             dyad_status st = emit(c, si, v, p->code, &s, &t, mod, p, confidence_of(&s, &t, inherited, mod), date);
             if (!st && p->reverse_code && s.code[0] && t.code[0])
                 st = emit(c, si, v, p->reverse_code, &t, &s, mod, p, confidence_of(&s, &t, inherited, mod), date);

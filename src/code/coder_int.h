@@ -13,6 +13,7 @@ typedef struct actor_ref {
     dyad_span span;            /* the words that named it */
     int32_t token;             /* head token (sentence index), -1 none */
     uint8_t is_person;
+    uint8_t in_chain;          /* added as another name of a hyphen chain */
 } actor_ref;
 
 /* Document-wide state for pronouns and quote attribution */
@@ -56,6 +57,10 @@ size_t actor_modifier_conjuncts(sent_ctx *c, int32_t h, actor_ref *out, size_t c
 /* "Lawmakers in Arnor and Gondor": refs[0..n) repeated for each country
  * coordinated in a place phrase of h0; returns the new count */
 size_t actor_place_conjuncts(sent_ctx *c, int32_t h0, actor_ref *refs, size_t n, size_t cap);
+/* "the US-Japan-Philippines summit": refs[0], the phrase at h, repeated
+ * for every other actor named in a tight hyphen chain at h or a modifier
+ * of it (in_chain set); returns the new count */
+size_t actor_hyphen_conjuncts(sent_ctx *c, int32_t h, actor_ref *refs, size_t n, size_t cap);
 /* after a sentence: its last person named becomes the document's last person */
 void actors_remember_persons(sent_ctx *c);
 

@@ -193,6 +193,18 @@ int pattern_match(const sent_ctx *c, int32_t v, const dict_pattern *p, pattern_h
          * the place: a phrase attached one level too low still belongs to the verb */
         for (int32_t k = c->first_child[v]; k >= 0 && t < 0; k = c->next_sibling[k])
             if (deprel_is(&c->tok[k], "obl") && !deprel_is(&c->tok[k], "obl:tmod")) t = prep_object_of(c, k, p->prep);
+        /* "pledged a loan of $50 billion to Ukraine" with "to Ukraine" hung on
+         * the amount: what the object is "of" does not take a target of its own */
+        for (int32_t k = hit->object >= 0 ? c->first_child[hit->object] : -1; k >= 0 && t < 0; k = c->next_sibling[k])
+            if (deprel_is(&c->tok[k], "nmod") && has_case(c, k, "of")) t = prep_object_of(c, k, p->prep);
+        /* "are planning an upgrade to their alliance" with "to their alliance"
+         * hung on the verb: a phrase after an event noun that is its verb's
+         * object belongs to the noun */
+        int32_t gov = p->is_noun && deprel_is(&c->tok[v], "obj") ? tree_head(c, v) : -1;
+        if (t < 0 && gov >= 0) {
+            int32_t k = prep_object_of(c, gov, p->prep);
+            if (k > v) t = k;
+        }
         if (t < 0) return 0;
         hit->target = t;
     } else if (p->target_from_clause) {
