@@ -107,3 +107,15 @@ TEST(cli_threads_keep_input_order) {
     free(one);
     free(many);
 }
+
+TEST(cli_query_does_not_create_a_missing_database) {
+    char args[1024], path[512], *out = NULL;
+    snprintf(path, sizeof path, "%s/typo.db", check_tmpdir());
+    snprintf(args, sizeof args, "query --db '%s' 2>&1", path);
+    CHECK_INT(check_run_cli(args, &out), 1);
+    CHECK_CONTAINS(out, "no such database");
+    free(out);
+    FILE *f = fopen(path, "r");
+    CHECK(f == NULL);
+    if (f) fclose(f);
+}

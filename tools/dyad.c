@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "dyad.h"
 
 static const char *prog = "dyad";
@@ -307,6 +308,10 @@ static int cmd_query(int argc, char **argv) {
     if (c.help) { fputs(help, stdout); return 0; }
     if (!c.db) { fprintf(stderr, "%s: query needs --db PATH\n%s", prog, help); return 2; }
     if (c.sql && c.report) { fprintf(stderr, "%s: give --report or --sql, not both\n", prog); return 2; }
+    if (access(c.db, F_OK) != 0) { /* a typo must not create an empty database */
+        fprintf(stderr, "%s: error: %s: no such database (create it with dyad ingest --db)\n", prog, c.db);
+        return 1;
+    }
     dyad_error err;
     dyad_error_clear(&err);
     dyad_store *s = dyad_store_open(c.db, &err);
