@@ -49,6 +49,31 @@ static int cp_is_dropped(uint32_t cp) {
     return cp == 0x200B || cp == 0xFEFF || cp == 0x2060 || cp == 0x00AD;
 }
 
+/* Eight bytes at a time (SWAR): does the word at p hold a byte outside
+ * printable ASCII 0x20..0x7E? */
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+static inline int word_has_non_printable(const unsigned char *p) {
+    uint64_t x;
+    memcpy(&x, p, sizeof x);
+    uint64_t below_space = (x - ONES * 0x20) & ~x & HIGHS; /* exact when no byte >= 0x80 */
+    uint64_t del = x ^ (ONES * 0x7F);
+    uint64_t is_del = (del - ONES) & ~del & HIGHS;
+    return ((x & HIGHS) | below_space | is_del) != 0;
+}
+
+static int is_ascii(const unsigned char *s, size_t n) {
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, sizeof x);
+        if (x & HIGHS) return 0;
+    }
+    for (; i < n; i++)
+        if (s[i] >= 0x80) return 0;
+    return 1;
+}
+
 /* Pass 1: repair. */
 static void repair(out_buf *o, const unsigned char *s, const uint32_t *src_map, size_t n) {
     size_t i = 0;
@@ -59,6 +84,7 @@ static void repair(out_buf *o, const unsigned char *s, const uint32_t *src_map, 
         unsigned char c = s[i];
         if (c >= 0x20 && c < 0x7F) { /* plain ASCII: the common case */
             size_t j = i + 1;
+            while (j + 8 <= n && !word_has_non_printable(s + j)) j += 8;
             while (j < n && s[j] >= 0x20 && s[j] < 0x7F) j++;
             if (out_reserve(o, j - i)) return;
             memcpy(o->text + o->len, s + i, j - i);
@@ -180,13 +206,8 @@ int clean_normalize(dyad_arena *a, const char *src, const uint32_t *src_map, siz
     out_buf r = {.a = a};
     repair(&r, (const unsigned char *)src, src_map, n);
     if (r.failed) return -1;
-    int ascii = 1;
-    for (size_t i = 0; i < r.len; i++)
-        if ((unsigned char)r.text[i] >= 0x80) {
-            ascii = 0;
-            break;
-        }
-    if (!ascii) {
+    /* NFC is the identity on ASCII: the second pass only for other text */
+    if (!is_ascii((const unsigned char *)r.text, r.len)) {
         out_buf f = {.a = a};
         nfc(&f, r.text, r.map, r.len);
         if (f.failed) return -1;
