@@ -37,6 +37,17 @@ size_t clean_line(const ploader *L, const char *s, size_t n, char *out, size_t c
     return k;
 }
 
+int next_clean_line(ploader *L, const char **p, const char *end, char *out, size_t cap, int *raw_indent) {
+    if (*p >= end) return 0;
+    const char *nl = memchr(*p, '\n', (size_t)(end - *p));
+    const char *le = nl ? nl : end;
+    L->line++;
+    if (raw_indent) *raw_indent = *p < le && (**p == ' ' || **p == '\t');
+    if (!clean_line(L, *p, (size_t)(le - *p), out, cap)) out[0] = 0; /* "<!--" lines count as empty */
+    *p = nl ? nl + 1 : end;
+    return 1;
+}
+
 
 /* ---- actors -------------------------------------------------------------- */
 
@@ -125,15 +136,10 @@ void petrarch_load_actors(ploader *L, const char *text, size_t len) {
     char line[MAX_LINE];
     const char *p = text, *end = text + len;
     L->line = 0;
-    while (p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        const char *le = nl ? nl : end;
-        L->line++;
-        int indented = p < le && (*p == ' ' || *p == '\t');
-        size_t n = clean_line(L, p, (size_t)(le - p), line, sizeof line);
-        p = nl ? nl + 1 : end;
+    int indented;
+    while (next_clean_line(L, &p, end, line, sizeof line, &indented)) {
         char *s = line + strspn(line, " ");
-        if (!n || !*s) continue;
+        if (!*s) continue;
         if (s[0] == '<' && s[1] == '!') continue; /* a comment, even a malformed "<! --" */
         if (*s == '<') { /* TABARI <NOUN>...</NOUN> word lists are not actors */
             section = s[1] != '/';
@@ -200,14 +206,9 @@ void petrarch_load_agents(ploader *L, const char *text, size_t len) {
     char line[MAX_LINE];
     const char *p = text, *end = text + len;
     L->line = 0;
-    while (p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        const char *le = nl ? nl : end;
-        L->line++;
-        size_t n = clean_line(L, p, (size_t)(le - p), line, sizeof line);
-        p = nl ? nl + 1 : end;
+    while (next_clean_line(L, &p, end, line, sizeof line, NULL)) {
         char *s = line + strspn(line, " ");
-        if (!n || !*s) continue;
+        if (!*s) continue;
         char *eq = strchr(s, '=');
         if (*s == '!' && eq) { /* !NAME! = A, B, C */
             if (nm == MAX_MACROS) continue;
@@ -265,14 +266,9 @@ static void load_discards(ploader *L, const char *text, size_t len) {
     char line[MAX_LINE];
     const char *p = text, *end = text + len;
     L->line = 0;
-    while (p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        const char *le = nl ? nl : end;
-        L->line++;
-        size_t n = clean_line(L, p, (size_t)(le - p), line, sizeof line);
-        p = nl ? nl + 1 : end;
+    while (next_clean_line(L, &p, end, line, sizeof line, NULL)) {
         char *s = line + strspn(line, " +");
-        if (!n || !*s) continue;
+        if (!*s) continue;
         dict_add_phrase(L->d, PHRASE_DISCARD, s, strlen(s), "", NULL, 0, s, arena_printf(L->d->arena, "%s:%ld", L->file, L->line));
     }
 }

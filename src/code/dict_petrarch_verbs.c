@@ -370,14 +370,9 @@ void petrarch_load_verbs(ploader *L, const char *text, size_t len) {
     int in_time = 0;
     const char *p = text, *end = text + len;
     L->line = 0;
-    while (p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        const char *le = nl ? nl : end;
-        L->line++;
-        size_t n = clean_line(L, p, (size_t)(le - p), line, sizeof line);
-        p = nl ? nl + 1 : end;
+    while (next_clean_line(L, &p, end, line, sizeof line, NULL)) {
         char *s = line + strspn(line, " ");
-        if (!n || !*s) continue;
+        if (!*s) continue;
         if (*s == '<') { /* TABARI section tags; <TIME> holds date shifts, not verbs */
             in_time = !strncmp(s, "<TIME>", 6);
             continue;
