@@ -5,7 +5,7 @@
 PKGS      := libxml-2.0 zlib sqlite3 libutf8proc jansson
 CC        ?= cc
 SAN       ?= 0
-BUILD     := $(if $(filter 1,$(SAN)),build-san,build)
+BUILD     ?= $(if $(filter 1,$(SAN)),build-san,build)
 OPT       ?= -O2
 WARN      := -Wall -Wextra -Werror -Wno-unused-parameter -Wno-format-truncation
 CFLAGS_PKG = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
