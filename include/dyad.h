@@ -219,6 +219,8 @@ typedef struct dyad_train_opts {
     const char *train;      /* training file (CoNLL-U) */
     const char *dev;        /* development file */
     const char *unlabeled;  /* optional raw text for clusters */
+    const char *const *texts; /* "clusters" (or before "all"/"tagger"): unlabeled text files */
+    int ntexts;
     const char *out;        /* output directory or file */
     const char *dicts;      /* for "dicts": source path */
     const char *dict_format;

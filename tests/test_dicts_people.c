@@ -349,5 +349,10 @@ TEST(people_known_terms_have_exact_dates) {
     CHECK_ROLE(&set, "Joko Widodo", "IDNGOV", "2014-10-20", "2024-10-20");
     CHECK_ROLE(&set, "Ferdinand Marcos Jr.", "PHLGOV", "2022-06-30", "");
     CHECK_ROLE(&set, "Rodrigo Duterte", "PHLGOV", "2016-06-30", "2022-06-30");
+    /* added from the PLOVER development set's actors */
+    CHECK_ROLE(&set, "Kirstjen Nielsen", "USAGOV", "2017-12-06", "2019-04-10");
+    CHECK_ROLE(&set, "Brian Mulroney", "CANGOV", "1984-09-17", "1993-06-25");
+    CHECK_ROLE(&set, "Yogi Adityanath", "INDGOV", "2017-03-19", "");
+    CHECK(has_code(&set, "Pashinian", "ARMGOV"));
     free(set.items);
 }

@@ -445,6 +445,9 @@ TEST(dicts_states_every_iso_state_has_an_actor_line) {
     CHECK_STR(code_of(&s, "actor", "the Philippines"), "PHL");
     CHECK_STR(code_of(&s, "actor", "Ivory Coast"), "CIV");
     CHECK_STR(code_of(&s, "actor", "Kosovo"), "XKX");
+    /* bare "Congo" in news is the DR Congo; the Republic is named in full */
+    CHECK_STR(code_of(&s, "actor", "Congo"), "COD");
+    CHECK_STR(code_of(&s, "actor", "Republic of the Congo"), "COG");
     CHECK_STR(code_of(&s, "adjective", "Chinese"), "CHN");
     CHECK_STR(code_of(&s, "adjective", "American"), "USA");
     CHECK_STR(code_of(&s, "adjective", "Japanese"), "JPN");

@@ -261,6 +261,16 @@ TEST(nlp_lemmatizer_rules_for_unseen_and_irregular_words) {
     CHECK_STR(lemmatize(&l, "Aukus", "PROPN", "NNP", a), "Aukus");
     CHECK_STR(lemmatize(&l, "Philippines", "PROPN", "NNPS", a), "Philippines");
     CHECK_STR(lemmatize(&l, "is", "AUX", "VBZ", a), "be");
+    /* numbers lose their thousands commas; plural names are singular */
+    CHECK_STR(lemmatize(&l, "1,100", "NUM", "CD", a), "1100");
+    CHECK_STR(lemmatize(&l, "12,345.50", "NUM", "CD", a), "12345.50");
+    CHECK_STR(lemmatize(&l, "1,2", "NUM", "CD", a), "1,2");
+    CHECK_STR(lemmatize(&l, "Diaries", "PROPN", "NNPS", a), "Diary");
+    CHECK_STR(lemmatize(&l, "Houthis", "PROPN", "NNPS", a), "Houthi");
+    CHECK_STR(lemmatize(&l, "Swiss", "PROPN", "NNPS", a), "Swiss");
+    /* a name in capitals takes its usual spelling; an acronym stays */
+    CHECK_STR(lemmatize(&l, "WASHINGTON", "PROPN", "NNP", a), "Washington");
+    CHECK_STR(lemmatize(&l, "NASA", "PROPN", "NNP", a), "NASA");
     arena_free(a);
     lemmatizer_free(&l);
 }
@@ -291,6 +301,20 @@ TEST(nlp_news_augmentation_inserts_a_time_phrase_before_the_verb) {
     CHECK_INT(t[3].head, 0);
     CHECK_INT(t[0].head, 4);  /* the subject still depends on the verb */
     CHECK_INT(t[4].head, 6);  /* "the" -> "embassy", shifted by two */
+    /* "China said Japan should stay out ." gets a dateline hung on "said" */
+    size_t dl = 0;
+    for (size_t k = 0; k < c.nsents; k++)
+        if (c.sent_ids[k] && !strcmp(c.sent_ids[k], "tiny-3-dateline")) dl = k;
+    CHECK(dl > 0);
+    if (dl) {
+        t = c.toks + c.sent_first[dl];
+        CHECK_STR(t[0].form, "WASHINGTON");
+        CHECK_STR(t[0].deprel, "dep");
+        CHECK_STR(t[6].form, "said");
+        CHECK_INT(t[0].head, 7);
+        CHECK_INT(t[6].head, 0);
+        CHECK_STR(t[2].deprel, "list"); /* the agency */
+    }
     /* every added sentence is a tree over its own words */
     for (size_t k = 0; k < c.nsents; k++) {
         int n = (int)corpus_sent_len(&c, k), roots = 0;
@@ -359,6 +383,109 @@ TEST(nlp_opening_single_quote_is_punctuation) {
     tok(d, "concerned", &concerned);
     CHECK_STR(tok(d, "China", NULL)->deprel, "nsubj");
     CHECK_INT(tok(d, "China", NULL)->head, concerned);
+    dyad_doc_free(d);
+    nlp_models_free(m);
+}
+
+/* Weights as training leaves them and as the run time reads them back from a
+ * saved file: a sparse row (one feature deciding between two classes), a
+ * dense row (a feature that weighs most classes) and an unknown feature. */
+TEST(nlp_weights_saved_rows_score_as_trained) {
+    enum { NCLS = 40 };
+    nlp_train_weights tw;
+    CHECK_INT(tw_init(&tw, NCLS), 0);
+    uint64_t sparse = 0x1234567887654321ULL, dense = 0x0badc0ffee15900dULL, unknown = 0x5555aaaa5555aaaaULL;
+    for (int i = 0; i < 10; i++) CHECK_INT(tw_update(&tw, &sparse, 1, 3, 5), 0);
+    for (int c = 0; c < NCLS - 1; c++) CHECK_INT(tw_update(&tw, &dense, 1, c, c + 1), 0);
+    for (int i = 0; i < 100; i++) CHECK_INT(tw_update(&tw, &dense, 1, 0, 0), 0); /* time passes: averages settle */
+    nlp_writer w;
+    nlp_writer_init(&w, NLP_KIND_PARSER);
+    CHECK_INT(tw_save(&tw, &w, 1e6, NULL), 0);
+    char path[1024];
+    snprintf(path, sizeof path, "%s/weights-test.dyad", check_tmpdir());
+    dyad_error err;
+    dyad_error_clear(&err);
+    CHECK_INT(nlp_writer_save(&w, path, &err), 0);
+    nlp_writer_free(&w);
+    nlp_file f;
+    nlp_weights nw;
+    CHECK_INT(nlp_file_open(&f, path, NLP_KIND_PARSER, &err), 0);
+    if (err.status) { tw_free(&tw); return; }
+    CHECK_INT(nlp_weights_load(&nw, &f, NCLS, &err), 0);
+    CHECK_INT((long)nw.layout, LAYOUT_PACKED);
+    int32_t s[64];
+    memset(s, 0, sizeof s);
+    nlp_weights_score(&nw, &sparse, 1, s);
+    CHECK(s[3] > 0 && s[5] < 0 && s[4] == 0);
+    memset(s, 0, sizeof s);
+    nlp_weights_score(&nw, &dense, 1, s);
+    /* class 0 only gained, the last class only lost, the rest nearly cancel */
+    CHECK(s[0] > 0 && s[NCLS - 1] < 0 && abs(s[NCLS / 2]) * 10 < s[0]);
+    memset(s, 0, sizeof s);
+    nlp_weights_score(&nw, &unknown, 1, s);
+    int nonzero = 0;
+    for (int c = 0; c < NCLS; c++) nonzero += s[c] != 0;
+    CHECK_INT(nonzero, 0);
+    nlp_file_close(&f);
+    tw_free(&tw);
+}
+
+/* Brown clusters from a small text: words used alike ("cat", "dog") share
+ * their path but for the last bit; words used unlike ("cat", "sat") part
+ * earlier. Capitalisation inside sentences is counted per word. */
+TEST(nlp_brown_clusters_group_words_used_alike) {
+    char text[1024], model[1024];
+    snprintf(text, sizeof text, "%s/clusters-text.txt", check_tmpdir());
+    snprintf(model, sizeof model, "%s/clusters-test.dyad", check_tmpdir());
+    FILE *fp = fopen(text, "w");
+    CHECK(fp != NULL);
+    if (!fp) return;
+    static const char *const animals[] = {"cat", "dog"}, *const verbs[] = {"sat", "slept"},
+                             *const things[] = {"mat", "rug", "bed"};
+    for (int r = 0; r < 4; r++)
+        for (int a = 0; a < 2; a++)
+            for (int v = 0; v < 2; v++)
+                for (int t = 0; t < 3; t++)
+                    fprintf(fp, "The %s %s on the %s near Paris in round %d.\n", animals[a], verbs[v], things[t], r);
+    fclose(fp);
+    dyad_error err;
+    dyad_error_clear(&err);
+    const char *files[] = {text};
+    CHECK_INT(clusters_train(files, 1, model, NULL, &err), 0);
+    nlp_clusters c;
+    CHECK_INT(clusters_load(&c, model, &err), 0);
+    if (err.status) return;
+    nlp_word w[5];
+    const char *forms[] = {"cat", "Dog", "sat", "paris", "unheard-of"};
+    for (int i = 0; i < 5; i++) nlp_word_features(forms[i], &w[i]);
+    clusters_apply(&c, w, 5);
+    CHECK(w[0].path != 0 && w[1].path != 0);
+    CHECK(w[0].path != w[1].path);
+    CHECK(w[0].path >> 1 == w[1].path >> 1);
+    CHECK(w[0].brown[2] != w[2].brown[2]);
+    CHECK(w[0].brown[0] != 0 && w[0].brown[1] != 0);
+    CHECK_INT((long)w[3].caps, 5); /* "Paris" is always capitalised */
+    CHECK_INT((long)w[0].caps, 1);
+    CHECK(w[4].path == 0 && w[4].brown[0] == 0 && w[4].caps == 0);
+    clusters_free(&c);
+}
+
+TEST(nlp_dateline_does_not_take_the_root) {
+    dy_models *m = load_models();
+    if (!m) return;
+    /* a wire-story opening glued to the first sentence, as segmenters leave it */
+    dyad_doc *d = analyzed(m, "WASHINGTON ( Reuters ) - President Joe Biden said on Monday that he would meet "
+                              "Chinese leader Xi Jinping next week .");
+    int said, monday;
+    tok(d, "said", &said);
+    tok(d, "Monday", &monday);
+    CHECK_STR(tok(d, "said", NULL)->deprel, "root");
+    CHECK_INT(tok(d, "WASHINGTON", NULL)->head, said);
+    CHECK_INT(tok(d, "Joe", NULL)->head, said);
+    CHECK_STR(tok(d, "Joe", NULL)->deprel, "nsubj");
+    CHECK_INT(tok(d, "Monday", NULL)->head, said);
+    CHECK_INT(tok(d, "meet", NULL)->head, said);
+    CHECK_STR(tok(d, "meet", NULL)->deprel, "ccomp");
     dyad_doc_free(d);
     nlp_models_free(m);
 }

@@ -31,13 +31,15 @@ typedef struct cli {
     const char *input_format, *format, *date, *dicts, *dict_format, *models, *db, *sql, *report;
     const char *train, *dev, *out, *unlabeled, *aux, *pred_out, *mentions;
     int threads, iterations, check, help;
+    const char *texts[32];
+    int ntexts;
     char **files;
     int nfiles;
 } cli;
 
 enum { O_INPUT_FORMAT = 256, O_FORMAT, O_DATE, O_DICTS, O_DICT_FORMAT, O_MODELS, O_DB, O_SQL,
        O_THREADS, O_TRAIN, O_DEV, O_OUT, O_ITER, O_UNLABELED, O_CHECK, O_AUX, O_PRED, O_REPORT,
-       O_MENTIONS };
+       O_MENTIONS, O_TEXT };
 
 static const struct option long_opts[] = {
     {"input-format", required_argument, 0, O_INPUT_FORMAT},
@@ -55,6 +57,7 @@ static const struct option long_opts[] = {
     {"out", required_argument, 0, O_OUT},
     {"iterations", required_argument, 0, O_ITER},
     {"unlabeled", required_argument, 0, O_UNLABELED},
+    {"text", required_argument, 0, O_TEXT},
     {"check", no_argument, 0, O_CHECK},
     {"html-dir", required_argument, 0, O_AUX},
     {"pred", required_argument, 0, O_PRED},
@@ -97,6 +100,13 @@ static int parse_args(int argc, char **argv, cli *c) {
         case O_OUT: c->out = optarg; break;
         case O_ITER: if (parse_int("iterations", optarg, 1, 1000, &c->iterations)) return -1; break;
         case O_UNLABELED: c->unlabeled = optarg; break;
+        case O_TEXT:
+            if (c->ntexts == 32) {
+                fprintf(stderr, "%s: at most 32 --text files\n", prog);
+                return -1;
+            }
+            c->texts[c->ntexts++] = optarg;
+            break;
         case O_CHECK: c->check = 1; break;
         case O_AUX: c->aux = optarg; break;
         case O_PRED: c->pred_out = optarg; break;
@@ -327,19 +337,30 @@ static int cmd_query(int argc, char **argv) {
 static int cmd_train(int argc, char **argv) {
     const char *help =
         "usage: dyad train tagger|parser|lemmatizer|all --train F.conllu --dev F.conllu --out DIR\n"
-        "                  [--iterations N] [--unlabeled TEXT]\n"
+        "                  [--iterations N] [--text TEXT...]\n"
+        "       dyad train clusters --text TEXT... --out DIR/clusters.dyad\n"
         "       dyad train dicts --dicts DIR [--dict-format F] --out FILE\n"
+        "  --text F   unlabeled text (CoNLL-U forms, WordNet data.* glosses or plain text)\n"
+        "             for Brown word clusters; with tagger/all they are learned first,\n"
+        "             into DIR/clusters.dyad, and the tagger uses them\n"
         "example: dyad train all --train ud/en_ewt-ud-train.conllu --dev ud/en_ewt-ud-dev.conllu --out models\n";
     cli c;
     if (parse_args(argc, argv, &c)) { fputs(help, stderr); return 2; }
     if (c.help) { fputs(help, stdout); return 0; }
-    if (c.nfiles != 1) { fputs(help, stderr); return 2; }
+    if (c.nfiles < 1) { fputs(help, stderr); return 2; }
+    /* "--text a b c": the words after the first file are text files too */
+    for (int i = 1; i < c.nfiles; i++) {
+        if (!c.ntexts || c.ntexts == 32) { fputs(help, stderr); return 2; }
+        c.texts[c.ntexts++] = c.files[i];
+    }
     dyad_train_opts o = {0};
     o.what = c.files[0];
     o.train = c.train;
     o.dev = c.dev;
     o.out = c.out;
     o.unlabeled = c.unlabeled;
+    o.texts = c.texts;
+    o.ntexts = c.ntexts;
     o.dicts = c.dicts;
     o.dict_format = c.dict_format;
     o.iterations = c.iterations;

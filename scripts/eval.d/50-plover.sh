@@ -3,6 +3,7 @@
 # sets: how often dyad finds the marked source/target pair with the right
 # PLOVER type, and its precision (the matching of plover_score.py). Target on
 # PLV_train: pair+type >= 60%, precision >= 70%; fails when more than 0.5 under.
+# DYAD_PLOVER_DETAIL=1 also lists every row and event (docs/dictionaries.md).
 set -uo pipefail
 data="${DYAD_SHARED:-../shared}/data"
 if [ ! -d "$data" ]; then

@@ -31,9 +31,14 @@ static int plural_of(const char *s, uint32_t sl, const char *w, uint32_t wl) {
     return wl == sl + 2 && s[sl - 1] == 'y' && !memcmp(w + sl - 1, "ies", 3) && !memcmp(s, w, sl - 1);
 }
 
+/* PETRARCH's dictionaries name the forms they match */
+static int literal_forms(const sent_ctx *c) { return !strcmp(c->d->format, "petrarch"); }
+
 /* Does phrase p match the tokens from i on? Returns the end token or 0. */
 /* "turkey", "polish", "plan": a common word is not the capitalised name */
 static int case_ok(const sent_ctx *c, const dict_phrase *p, uint32_t i) {
+    /* ("Mordor, the Shire, ...": a name's article is written small) */
+    if (p->need_upper == NEED_CAPITAL && i + 1 < c->n && !strcmp(c->form_f[i], "the") && p->norm_len > 3) i++;
     return p->need_upper != NEED_CAPITAL || !c->tok[i].form || !islower((unsigned char)c->tok[i].form[0]);
 }
 
@@ -53,6 +58,9 @@ static uint32_t match_at(const sent_ctx *c, const dict_phrase *p, uint32_t i) {
         if (p->stem && fl > p->norm_len - pos && memcmp(p->norm + pos, f, p->norm_len - pos) == 0) return j + 1;
         /* a role's last word may be plural however the lemmatizer took it
          * ("Congresses", "militias", "ministries") */
+        /* (PETRARCH lists every form it matches, its loader the regular
+         * plurals: "Gondor's polices" is no police there) */
+        if (literal_forms(c)) return 0;
         if (p->kind == PHRASE_AGENT && plural_of(p->norm + pos, p->norm_len - pos, f, fl)) return j + 1;
         /* the last word may match by lemma ("rebels" -> "rebel", "ministries") */
         const char *l = c->lemma_f[j];
@@ -101,7 +109,7 @@ int actors_prepare(sent_ctx *c) {
                         if (e > best_end) best = p, best_end = e;
                     }
             }
-            if (!best && c->lemma_f[i] && c->lemma_len[i]) { /* "Rebels" -> rebel */
+            if (!best && c->lemma_f[i] && c->lemma_len[i] && !literal_forms(c)) { /* "Rebels" -> rebel */
                 h = dict_word_hash(c->lemma_f[i], c->lemma_len[i]);
                 for (const dict_phrase *p = c->d->phrases[h & c->d->phrase_mask]; p; p = p->next)
                     if (p->norm_len == c->lemma_len[i] && !memcmp(p->norm, c->lemma_f[i], p->norm_len) &&
@@ -173,7 +181,9 @@ static void note_mention(sent_ctx *c, np_parts *np, int32_t k, int near) {
     /* the head's own mention wins over a modifier's of the same kind */
     switch (p->kind) {
     case PHRASE_PERSON: if (!np->person || near) np->person = p, np->person_at = s; break;
-    case PHRASE_ACTOR: if (!np->actor || near) np->actor = p, np->actor_at = s; break;
+    case PHRASE_ACTOR: /* (PETRARCH: the first actor the phrase names, "Ithilen's minister Calimehtar") */
+        if (!np->actor || (strcmp(c->d->format, "dyad") ? s < np->actor_at : near)) np->actor = p, np->actor_at = s;
+        break;
     case PHRASE_METONYM: if (!np->metonym || near) np->metonym = p, np->metonym_at = s; break;
     case PHRASE_ADJECTIVE: if (!np->adjective || near) np->adjective = p, np->adjective_at = s; break;
     case PHRASE_AGENT:
@@ -208,7 +218,8 @@ static void collect_np(sent_ctx *c, np_parts *np, int32_t h, int depth) {
     if (h > np->words_last) np->words_last = h;
     if (!adjective_role_on_thing(c, h, depth)) note_mention(c, np, h, depth == 0);
     for (int32_t k = c->first_child[h]; k >= 0; k = c->next_sibling[k])
-        if (np_relation(&c->tok[k]) || nmod_of(c, k)) collect_np(c, np, k, depth + 1);
+        if (np_relation(&c->tok[k]) || nmod_of(c, k) || (deprel_is(&c->tok[k], "conj") && !conj_is_coordinated(c, k)))
+            collect_np(c, np, k, depth + 1);
 }
 
 int actor_is_time_word(const char *w) {
@@ -216,7 +227,9 @@ int actor_is_time_word(const char *w) {
                                         "january", "february", "march", "april", "may", "june", "july", "august",
                                         "september", "october", "november", "december", "today", "yesterday",
                                         "tomorrow", "tonight", "week", "month", "year", "day", "night", "morning",
-                                        "evening", "weekend", "time", NULL};
+                                        "evening", "weekend", "time", "jan", "jan.", "feb", "feb.", "mar.",
+                                        "apr", "apr.", "jun.", "jul.", "aug", "aug.", "sep", "sep.", "sept",
+                                        "sept.", "oct", "oct.", "nov", "nov.", "dec", "dec.", NULL};
     for (int i = 0; times[i]; i++)
         if (!strcmp(w, times[i])) return 1;
     return 0;
@@ -271,6 +284,25 @@ int32_t actor_pronoun_antecedent(const sent_ctx *c, int32_t h) {
 
 static actor_ref resolve_np(sent_ctx *c, int32_t h, int depth);
 
+/* "his country", "its government", "their army" (with dyad's own
+ * dictionaries): the country of the pronoun's antecedent ("Putin said his
+ * country ..." -> RUS); NULL none */
+static const char *possessor_country(sent_ctx *c, int32_t h, const np_parts *np, int depth) {
+    static const char *const lands[] = {"country", "nation", NULL};
+    /* (as a subject only: "withdrew its troops" are the source's own, no one else) */
+    if (strcmp(c->d->format, "dyad") || !deprel_is(&c->tok[h], "nsubj")) return NULL;
+    int land = 0;
+    for (int i = 0; lands[i]; i++) land |= !strcmp(c->form_f[h], lands[i]) || (c->lemma_f[h] && !strcmp(c->lemma_f[h], lands[i]));
+    if (!land && !np->agent) return NULL;
+    int32_t poss = tree_child(c, h, "nmod:poss");
+    if (poss < 0 || !third_person_pronoun(c, poss)) return NULL;
+    int32_t ante = actor_pronoun_antecedent(c, poss);
+    if (ante < 0) return NULL;
+    actor_ref a = resolve_np(c, ante, depth + 1);
+    if (strlen(a.code) < 3 || !strncmp(a.code, "---", 3)) return NULL;
+    return arena_strndup(c->doc->arena, a.code, 3);
+}
+
 actor_ref actor_resolve(sent_ctx *c, int32_t h) { return resolve_np(c, h, 0); }
 
 static actor_ref resolve_np(sent_ctx *c, int32_t h, int depth) {
@@ -286,14 +318,28 @@ static actor_ref resolve_np(sent_ctx *c, int32_t h, int depth) {
         r.span.len = c->tok[np.words_last].off + c->tok[np.words_last].len - r.span.off;
     }
     const char *code = NULL;
+    /* PETRARCH codes a phrase by the first actor it names: "Ithilen's evil
+     * minister Calimehtar" is Ithilen's minister, whatever else Calimehtar
+     * is; "the population of Gondor of the Prince of Dol Amroth" is Gondor's */
+    if (np.person && np.actor && strcmp(c->d->format, "dyad") && np.actor_at < np.person_at &&
+        (!np.agent || np.agent_at < np.person_at))
+        np.person = NULL;
     if (np.person) {
         code = dict_role_on(np.person->roles, np.person->nroles, c->day, c->have_day);
         if (code && !strcmp(code, "---")) return r; /* known, and no actor on this date */
         if (code) r.is_person = 1;
     }
-    if (!code && np.metonym) code = np.metonym->code;
+    /* "a London court", "Moscow police": a capital modifying a role says whose
+     * role it is (GBRJUD), as "a British court" does; alone it stands for the
+     * government ("Beijing said") */
+    const char *metonym_country = NULL;
+    if (!code && np.metonym && np.agent && np.metonym_at != np.agent_at && !np.actor && !np.adjective &&
+        strlen(np.metonym->code) >= 3)
+        metonym_country = arena_strndup(c->doc->arena, np.metonym->code, 3);
+    else if (!code && np.metonym) code = np.metonym->code;
     if (!code) {
-        const char *base = np.actor ? np.actor->code : np.adjective ? np.adjective->code : NULL;
+        const char *base = np.actor ? np.actor->code : np.adjective ? np.adjective->code : metonym_country;
+        if (!base && depth < 4) base = possessor_country(c, h, &np, depth);
         /* "Hamas delegation" stays Hamas: a role composes onto a bare country
          * ("Chinese delegation" -> CHNGOV), never onto a group's own code;
          * PETRARCH's dictionaries compose roles onto any actor, as it does */
@@ -317,7 +363,7 @@ static actor_ref resolve_np(sent_ctx *c, int32_t h, int depth) {
     if (code) {
         /* the span is the whole phrase ("A UN human rights expert"), as a
          * reader marks the actor, not only the words found in a dictionary */
-        int32_t first = np.words_first < np.first ? np.words_first : np.first;
+        int32_t first = np.first < 0 || np.words_first < np.first ? np.words_first : np.first;
         int32_t last = np.words_last > np.last ? np.words_last : np.last;
         r.code = code;
         r.span.off = c->tok[first].off;

@@ -17,6 +17,10 @@ void code_dicts_free(dy_dicts *d);
 
 /* Code every parsed sentence of doc into doc->events. default_date may be NULL. */
 dyad_status code_doc(const dy_dicts *d, dyad_doc *doc, const char *default_date, dyad_error *err);
+/* code_doc with PETRARCH's require_dyad switched off (its validation records
+ * turn it off for some): a known source acting on a noun phrase that names
+ * no actor is an event too, its target coded "---" */
+dyad_status code_doc_monadic(const dy_dicts *d, dyad_doc *doc, const char *default_date, dyad_error *err);
 
 /* dyad train dicts: compile a dictionary directory into one binary file */
 dyad_status code_compile_dicts(const dyad_train_opts *o, FILE *log, dyad_error *err);

@@ -10,7 +10,8 @@
 #include "modality.h"
 #include "ontology.h"
 #include "patterns.h"
-
+#include "targets.h"
+#include "tabari.h"
 
 dy_dicts *code_dicts_load(const char *path, const char *format,
                           void (*warn)(void *, const dyad_error *), void *user, dyad_error *err) {
@@ -77,6 +78,32 @@ static const char *v2_deprel(const char *r) {
     return r;
 }
 
+static int is_punct(const dyad_token *t) { return t->upos && !strcmp(t->upos, "PUNCT"); }
+
+/* "Russia has criticized Turkish President Recep Tayyip Erdogan." parsed with
+ * the name hung on the final "." as its subject: a word whose head is
+ * punctuation hangs on the punctuation's head instead; a subject moved onto
+ * a verb that already has one before it is that verb's object. */
+static void reattach_from_punctuation(dyad_token *t, uint32_t n) {
+    for (uint32_t i = 0; i < n; i++) {
+        int32_t h = t[i].head;
+        if (h < 1 || (uint32_t)h > n || is_punct(&t[i]) || !is_punct(&t[h - 1])) continue;
+        int32_t up = t[h - 1].head;
+        if (up < 0 || (uint32_t)up > n || up == (int32_t)i + 1) continue;
+        t[i].head = up;
+        if (up == 0) { /* the punctuation was the root: the word is */
+            t[i].deprel = "root";
+            continue;
+        }
+        if (!t[i].deprel || strncmp(t[i].deprel, "nsubj", 5)) continue;
+        for (uint32_t k = 0; k < i; k++)
+            if (k != i && t[k].head == up && t[k].deprel && !strncmp(t[k].deprel, "nsubj", 5)) {
+                t[i].deprel = "obj";
+                break;
+            }
+    }
+}
+
 /* A working copy of the sentence's tokens with v2 relation names; the
  * document's own tokens stay as the parser wrote them. */
 static dyad_token *normalized_tokens(dyad_doc *doc, const dyad_token *t, uint32_t n) {
@@ -84,6 +111,7 @@ static dyad_token *normalized_tokens(dyad_doc *doc, const dyad_token *t, uint32_
     if (!copy) return NULL;
     memcpy(copy, t, n * sizeof *copy);
     for (uint32_t i = 0; i < n; i++) copy[i].deprel = v2_deprel(copy[i].deprel);
+    reattach_from_punctuation(copy, n);
     return copy;
 }
 
@@ -136,15 +164,6 @@ static int named_object_is_no_one(sent_ctx *c, const pattern_hit *hit, int32_t k
     return !strncmp(actor_resolve(c, k).code, "---", 3);
 }
 
-/* an unresolved argument that may still be someone: a proper noun ("Boko
- * Haram") or a personal pronoun the document resolves ("he") */
-static int names_someone(const sent_ctx *c, int32_t h) {
-    if (h < 0 || h >= (int32_t)c->n || !c->tok[h].upos) return 0;
-    return !strcmp(c->tok[h].upos, "PROPN") ||
-           (!strcmp(c->tok[h].upos, "PRON") && strcmp(c->form_f[h], "that") && strcmp(c->form_f[h], "which") &&
-            strcmp(c->form_f[h], "it"));
-}
-
 static int better(const dict_pattern *p, const dict_pattern *best) {
     return !best || p->specificity > best->specificity ||
            (p->specificity == best->specificity && p->order < best->order);
@@ -182,14 +201,26 @@ static int pre_words_fit(const sent_ctx *c, int32_t v, const dict_pattern *p) {
     return 1;
 }
 
+/* PETRARCH's linear patterns: the one matching more words wins ("austrian
+ * gold florin" over "austrian florin"), then the one loaded first */
+static int seq_score(const pattern_hit *h) { return h->seq_score + h->pattern->nparticles + h->pattern->need_compound; }
+
+static int better_hit(const pattern_hit *h, const pattern_hit *best) {
+    if (!best->pattern) return 1;
+    if (!h->pattern->seq || !best->pattern->seq) return better(h->pattern, best->pattern);
+    int a = seq_score(h), b = seq_score(best);
+    return a > b || (a == b && h->pattern->order < best->pattern->order);
+}
+
 static void try_chain(const sent_ctx *c, int32_t v, const char *key, const dict_pattern *chain, pattern_hit *best) {
     pattern_hit h;
+    int pos_ok[2] = {is_predicate_pos(&c->tok[v], 0), is_predicate_pos(&c->tok[v], 1)};
     for (const dict_pattern *p = chain; p; p = p->next) {
-        if (!better(p, best->pattern) || strcmp(p->lemma, key) || !is_predicate_pos(&c->tok[v], p->is_noun)) continue;
-        if (p->need_negation && modality_of(c, v).kind != MOD_NEGATED) continue;
+        if (!pos_ok[p->is_noun != 0] || strcmp(p->lemma, key) || (!p->seq && !better(p, best->pattern))) continue;
+        if (p->need_negation && !p->seq && modality_of(c, v).kind != MOD_NEGATED) continue;
         if (p->need_compound && !compound_subject(c, v)) continue;
         if (p->npre && !pre_words_fit(c, v, p)) continue;
-        if (pattern_match(c, v, p, &h)) *best = h;
+        if (pattern_match(c, v, p, &h) && better_hit(&h, best)) *best = h;
     }
 }
 
@@ -204,13 +235,26 @@ static size_t object_candidates(const sent_ctx *c, int32_t v, int32_t *out, size
     return n;
 }
 
+/* PETRARCH's linear patterns: the words after the predicate in its phrase,
+ * where the first word a pattern needs after it must be */
+static size_t words_after(const sent_ctx *c, int32_t v, int32_t *out, size_t cap) {
+    size_t n = 0;
+    for (int32_t j = v + 1; j < (int32_t)c->n && n < cap; j++) {
+        int32_t h = j;
+        for (int d = 0; h >= 0 && h != v && d < MAX_DEPTH_WALK; d++) h = tree_head(c, h);
+        if (h == v) out[n++] = j;
+    }
+    return n;
+}
+
 /* Every pattern keyed by `key` (alone, or with one of the object candidates) */
 static void try_key(const sent_ctx *c, int32_t v, const char *key, size_t keylen, const int32_t *cand, size_t nc,
                     pattern_hit *best) {
     try_chain(c, v, key, dict_patterns_for(c->d, key, keylen), best);
     for (size_t i = 0; i < nc; i++) {
         try_chain(c, v, key, dict_patterns_with_object(c->d, key, c->form_f[cand[i]]), best);
-        if (c->lemma_f[cand[i]] && strcmp(c->lemma_f[cand[i]], c->form_f[cand[i]]))
+        /* (linear patterns match words as written) */
+        if (c->lemma_f[cand[i]] && strcmp(c->lemma_f[cand[i]], c->form_f[cand[i]]) && !c->d->has_seq)
             try_chain(c, v, key, dict_patterns_with_object(c->d, key, c->lemma_f[cand[i]]), best);
     }
 }
@@ -221,8 +265,10 @@ static void try_key(const sent_ctx *c, int32_t v, const char *key, size_t keylen
 static int best_pattern(const sent_ctx *c, int32_t v, pattern_hit *hit) {
     const char *keys[2] = {c->form_f[v], c->lemma_f[v]};
     uint32_t lens[2] = {c->form_len[v], c->lemma_len[v]};
-    int32_t cand[64];
-    size_t nc = object_candidates(c, v, cand, 64);
+    int32_t cand[128];
+    /* (linear patterns are verbs': other words need not look around) */
+    size_t nc = !c->d->has_seq ? object_candidates(c, v, cand, 64)
+                : is_predicate_pos(&c->tok[v], 0) ? words_after(c, v, cand, 128) : 0;
     for (int k = 0; k < 2; k++) {
         if (!keys[k] || !lens[k] || (k == 1 && !strcmp(keys[0], keys[1]))) continue;
         pattern_hit best = {0};
@@ -257,7 +303,9 @@ static dyad_status emit_one(sent_ctx *c, uint32_t sent_index, int32_t v, const c
                         const char *date) {
     dyad_doc *doc = c->doc;
     if (mod.kind == MOD_INTENDED && !strcmp(c->d->format, "dyad")) code = modality_intent_code(code);
-    if (mod.kind == MOD_NEGATED && c->d->nnegation && !p->need_negation) { /* PETRARCH's ontology: "not X" */
+    /* PETRARCH's ontology: "not X" - the verb's own negation ("won't try to
+     * clash" is a clash tried, not one negated) */
+    if (mod.kind == MOD_NEGATED && c->d->nnegation && !p->need_negation && modality_of_self(c, v).kind == MOD_NEGATED) {
         const char *neg = dict_negated_code(c->d, code);
         if (neg) code = neg;
     }
@@ -302,12 +350,13 @@ static dyad_status emit_one(sent_ctx *c, uint32_t sent_index, int32_t v, const c
 }
 
 /* An actor coded "FRO/BIL/SAM" (TABARI: "the Shire" is three actors) takes
- * part as each of them: one event per code on each side. (UD-PETRARCH's
- * validation keeps the joined code, so PETRARCH's format does too.) */
+ * part as each of them: one event per code on each side, as TABARI and
+ * PETRARCH do. (UD-PETRARCH's validation keeps the joined code, so its
+ * tree patterns do too.) */
 static dyad_status emit(sent_ctx *c, uint32_t sent_index, int32_t v, const char *code, const actor_ref *src,
                         const actor_ref *tgt, modality_info mod, const dict_pattern *p, double conf,
                         const char *date) {
-    if (strcmp(c->d->format, "tabari") || (!strchr(src->code, '/') && !strchr(tgt->code, '/')))
+    if ((strcmp(c->d->format, "tabari") && !p->seq) || (!strchr(src->code, '/') && !strchr(tgt->code, '/')))
         return emit_one(c, sent_index, v, code, src, tgt, mod, p, conf, date);
     for (const char *a = src->code; a;) {
         size_t al = strcspn(a, "/");
@@ -406,6 +455,23 @@ static int32_t said_clause(const sent_ctx *c, int32_t v) {
     return -1;
 }
 
+/* "X is about to restore ties with Y, five years after crowds burned its
+ * embassy": an adverbial clause of a predicate that coded an event (itself
+ * or the clause it governs) is part of that event's phrase, as PETRARCH
+ * reads it - no event of its own without an actor on both sides */
+static int subordinate_to_coded(const sent_ctx *c, int32_t v, const uint8_t *coded) {
+    int32_t h = tree_head(c, v);
+    if (h < 0 || !(deprel_is(&c->tok[v], "advcl") || deprel_is(&c->tok[v], "parataxis"))) return 0;
+    int marked = 0;
+    for (int32_t k = c->first_child[v]; k >= 0; k = c->next_sibling[k])
+        if (deprel_is(&c->tok[k], "mark") && k < v) marked = 1;
+    if (!marked) return 0;
+    if (coded[h]) return 1;
+    for (int32_t k = c->first_child[h]; k >= 0; k = c->next_sibling[k])
+        if (coded[k] && (deprel_is(&c->tok[k], "xcomp") || deprel_is(&c->tok[k], "ccomp"))) return 1;
+    return 0;
+}
+
 static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pattern_hit *hit, const char *date,
                                   uint8_t *coded, int speech_pass) {
     const dict_pattern *p = hit->pattern;
@@ -415,9 +481,36 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
         int32_t sp = prep_object_of(c, v, p->source_prep);
         if (sp >= 0) src_head = sp;
     }
+    /* PETRARCH's linear patterns: a '$' names the source; failing a subject
+     * ("was criticized over ...", "was seen to break ..."), the actor named
+     * before the verb in its clause is, as PETRARCH's lower sequence finds it */
+    if (hit->source >= 0) src_head = hit->source;
+    else if (src_head < 0 && p->seq) src_head = seq_first_actor_before(c, v);
+    /* UD-PETRARCH: a passive with no agent takes its source from a phrase
+     * after the verb ("was criticized over its dispute with Eriador", "was
+     * shot dead in Osgiliath"); its subject, an actor, stays the target */
+    if (src_head < 0 && !p->seq && !p->is_noun && strcmp(c->d->format, "dyad") && is_passive(c, v) &&
+        hit->target >= 0 && actor_resolve(c, hit->target).code[0])
+        for (int32_t k = c->first_child[v]; k >= 0 && src_head < 0; k = c->next_sibling[k])
+            if ((deprel_is(&c->tok[k], "obl") || deprel_is(&c->tok[k], "nmod")) && !deprel_is(&c->tok[k], "obl:tmod") &&
+                tree_child(c, k, "case") >= 0) {
+                actor_ref a = actor_first_in_subtree(c, k, NULL, -1);
+                if (a.code[0]) src_head = a.token;
+            }
     int32_t srcs[MAX_ARGS], tgts[MAX_ARGS];
+    int32_t tgt_head = hit->target;
+    if (p->swap_roles && src_head >= 0) { /* "received money from Osgiliath" */
+        int32_t giver = seq_nth_actor_after(c, v, src_head, p->swap_roles);
+        if (giver >= 0) tgt_head = src_head, src_head = giver;
+    } else if (p->target_nth) { /* "celebrated Iftar at Osgiliath with the parliament of Gondor" */
+        int32_t nth = seq_nth_actor_after(c, v, src_head, p->target_nth);
+        if (nth >= 0) tgt_head = nth;
+    }
     size_t ns = expand_conj_or_antecedent(c, src_head, srcs, MAX_ARGS);
-    size_t nt = expand_conj_or_antecedent(c, hit->target, tgts, MAX_ARGS);
+    ns = source_subjects_split_by_and(c, v, src_head, srcs, ns);
+    /* ("The Philippines was criticized over ...": the subject PETRARCH takes
+     * for the source is no target as well) */
+    size_t nt = expand_conj_or_antecedent(c, tgt_head == src_head ? -1 : tgt_head, tgts, MAX_ARGS);
     /* ("sent troops to Syria": a bare role as the object gives way to an actor named in a phrase) */
     int bare_object = nt && !hit->pattern->prep && !strncmp(actor_resolve(c, tgts[0]).code, "---", 3);
     if (!strcmp(c->d->format, "dyad") && (!nt || !actor_resolve(c, tgts[0]).code[0] || bare_object)) {
@@ -534,7 +627,13 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
                     if (inside.code[0]) nt = expand_conj(c, inside.token, tgts, MAX_ARGS);
                 }
         }
+        /* failing that, the first actor named after the verb in its phrase
+         * ("rescheduled his trip in the White Downs", "signed an accord to
+         * supply Gondor with wheat") */
+        if (!nt && !p->need_compound) nt = expand_conj(c, seq_first_actor_after(c, v, src_head), tgts, MAX_ARGS);
     }
+    int patient_object = 0;
+    if (!field_format && !speech_pass) nt = target_refinements(c, v, hit, src_head, mod, tgts, nt, &patient_object);
     int speech_target = 0;
     actor_ref about = none;
     if (speech_pass) {
@@ -547,34 +646,62 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
         /* "said the submarine programme was on track": a bare role is no one to speak about */
         if (!about.code[0] || !strncmp(about.code, "---", 3)) return DYAD_OK;
         speech_target = 1;
+        /* "satisfaction toward Gondor and Arnor's Elrond": each conjunct */
+        nt = about.token >= 0 ? expand_conj(c, about.token, tgts, MAX_ARGS) : 0;
     }
     /* "Trump and Putin agreed to share information": with a compound source, a
      * target naming no one leaves the event between the members */
     if (ns >= 2 && nt && !target_named && !field_format && !speech_pass) nt = 0;
+    /* PETRARCH with require_dyad off: the first noun phrase after the verb
+     * (an object, or a phrase with a preposition: "said on Saturday", not
+     * "said today") is the target even when it names no actor */
+    /* (UD-PETRARCH, over the tree, takes only an object: "burned down its
+     * embassy", and no statement "said on Saturday") */
+    int monadic = field_format && !c->require_dyad && !speech_pass && (p->seq || !modality_is_speech(c, v));
+    for (int32_t k = c->first_child[v]; monadic && !nt && k >= 0; k = c->next_sibling[k])
+        if (k > v && (deprel_is(&c->tok[k], "obj") ||
+                      (p->seq && (deprel_is(&c->tok[k], "obl") || deprel_is(&c->tok[k], "nmod")) &&
+                       !deprel_is(&c->tok[k], "obl:tmod") && tree_child(c, k, "case") >= 0)))
+            tgts[nt++] = k;
+    if (monadic && !p->seq && nt && !deprel_is(&c->tok[tgts[0]], "obj")) monadic = 0;
+    if (monadic && subordinate_to_coded(c, v, coded)) monadic = 0;
     int any = 0;
     actor_ref sref[MAX_ARGS], tref[MAX_ARGS];
+    size_t nsrcs = ns; /* (the heads in srcs; sref may grow past them) */
     for (size_t i = 0; i < ns; i++) sref[i] = conjunct_actor(c, srcs, i);
+    /* "A West Bank shooting attack that killed ...": an event is no one; who
+     * carried it out is its possessor, its by-phrase or its adjective
+     * ("Israeli airstrikes"), not a place named in it */
+    for (size_t i = 0; i < ns && !field_format; i++)
+        if (srcs[i] >= 0 && c->tok[srcs[i]].upos && !strcmp(c->tok[srcs[i]].upos, "NOUN") && noun_is_event(c, srcs[i]))
+            sref[i] = source_event_agent(c, srcs[i]);
     for (size_t j = 0; j < nt; j++) tref[j] = conjunct_actor(c, tgts, j);
     /* "Indian and Chinese troops clashed": one phrase, two actors */
     if (ns == 1) ns = actor_modifier_conjuncts(c, srcs[0], sref, MAX_ARGS);
     /* "an attack that killed ...", "the bombing killed ...": who acts is an
      * actor, or a name that may be one; an event noun is no one */
     for (size_t i = 0; i < ns && !field_format; i++)
-        if (!sref[i].code[0] && !names_someone(c, sref[i].token >= 0 ? sref[i].token : srcs[i])) sref[i].span.len = 0;
+        if (!sref[i].code[0] && !actor_names_someone(c, sref[i].token >= 0 ? sref[i].token : i < nsrcs ? srcs[i] : -1))
+            sref[i].span.len = 0;
     if (nt == 1 && !speech_pass) nt = actor_modifier_conjuncts(c, tgts[0], tref, MAX_ARGS);
     if (nt == 1 && !speech_pass) nt = actor_hyphen_conjuncts(c, tgts[0], tref, nt, MAX_ARGS);
     if (ns) ns = actor_place_conjuncts(c, srcs[0], sref, ns, MAX_ARGS);
     if (nt && !speech_pass) nt = actor_place_conjuncts(c, tgts[0], tref, nt, MAX_ARGS);
+    if (patient_object) tref[0] = target_patient_actor(c, hit->object), nt = 1;
     /* "Gondor and Osgiliath postponed their meeting", "Jordan and Britain have
      * agreed": a compound source with no target is an event between its
      * members, both ways (as PETRARCH codes compounds) */
     if (ns >= 2 && !nt && !speech_pass && !modality_is_speech(c, v)) {
+        /* "Jordan and Britain held joint military exercises": a show of force
+         * made together is military cooperation (CAMEO 062, PLOVER's manual) */
+        const char *together = !field_format && !strncmp(p->code, "15", 2) ? "062" : p->code;
         for (size_t i = 0; i < ns; i++)
             for (size_t j = 0; j < ns; j++) {
                 if (i == j) continue;
                 actor_ref s = sref[i], t = sref[j];
                 if (!s.code[0] || !t.code[0]) continue;
-                dyad_status st = emit(c, si, v, p->code, &s, &t, mod, p, confidence_of(&s, &t, 1, mod), date);
+                if (field_format && !strncmp(s.code, "---", 3) && !strncmp(t.code, "---", 3)) continue;
+                dyad_status st = emit(c, si, v, together, &s, &t, mod, p, confidence_of(&s, &t, 1, mod), date);
                 if (st) return st;
                 any = 1;
             }
@@ -584,16 +711,24 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
     for (size_t i = 0; i < (ns ? ns : 1); i++) {
         actor_ref s = ns ? sref[i] : none;
         for (size_t j = 0; j < (nt ? nt : 1); j++) {
-            actor_ref t = speech_target ? about : nt ? tref[j] : none;
+            actor_ref t = speech_target && (!j || !nt) ? about : nt ? tref[j] : none;
+            if (monadic && !t.code[0] && nt) t.code = "---";
             if (!s.code[0] && !t.code[0]) continue;
             if (!s.span.len) continue; /* no "who": not an event (passives without agent, bare nouns) */
             /* "accuse !": the event needs someone as target ("called the pact dangerous" is no call) */
             if (p->need_target && !t.code[0]) continue;
             /* a statement about Z needs to know who said it ("The report said ...") */
             if (speech_target && !s.code[0]) continue;
-            /* "..., she said": a speaker with nothing said about anyone is no event */
-            if (!t.code[0] && modality_is_speech(c, v)) continue;
+            /* "..., she said": a speaker with nothing said about anyone is no event
+             * ("declared a ceasefire" is no statement: the pattern names what) */
+            if (!t.code[0] && modality_is_speech(c, v) && !p->object) continue;
             if (field_format && (!s.code[0] || !t.code[0])) continue; /* PETRARCH codes dyads only */
+            /* "President X and President of the Commission Y held a meeting": two
+             * roles of no known country are no dyad */
+            if (field_format && !strncmp(s.code, "---", 3) && !strncmp(t.code, "---", 3) && !monadic) continue;
+            /* "Germany agreed to consult", "X met": an event that is done to or
+             * with someone is no event when no one is there at all */
+            if (!field_format && !nt && !speech_target && event_needs_target(p)) continue;
             if (s.code[0] && t.code[0] && !strcmp(s.code, t.code) && s.span.off == t.span.off) continue;
             /* "Washington hosts a US-Japan-Philippines summit": the source's own
              * country in the chain is the host, not a guest */
@@ -651,8 +786,36 @@ static int noun_inside_coded_verb(const sent_ctx *c, int32_t k, const uint8_t *c
     return 0;
 }
 
+/* "Russia says Israel must end attacks on Syria": a speech verb whose clause
+ * has an actor as subject and "must" / "should" is the speaker asking it of
+ * that actor (CAMEO demand 100, appeal 020); the actor has done nothing yet,
+ * so the clause is not coded as its act (with dyad's own dictionaries) */
+static dyad_status code_asked_for(sent_ctx *c, uint32_t si, int32_t v, const pattern_hit *hit, const char *date,
+                                  uint8_t *coded, uint8_t *asked) {
+    int32_t cl = tree_child(c, v, "ccomp");
+    const char *code = cl >= 0 ? speech_asked_for_code(c, cl) : NULL;
+    int32_t subj = code ? tree_child_prefix(c, cl, "nsubj") : -1;
+    if (subj < 0 || deprel_is(&c->tok[subj], "nsubj:pass")) return DYAD_OK;
+    actor_ref t = actor_resolve(c, subj);
+    int inherited;
+    actor_ref src = actor_resolve(c, source_of(c, v, 0, &inherited));
+    if (!t.code[0] || !src.code[0] || !strcmp(src.code, t.code)) return DYAD_OK;
+    dict_pattern *dp = arena_alloc(c->doc->arena, sizeof *dp);
+    if (!dp) return DYAD_ENOMEM;
+    *dp = *hit->pattern;
+    dp->code = code;
+    dp->rule = arena_printf(c->doc->arena, "%s (asked for: %s)", hit->pattern->rule, code[0] == '1' ? "must" : "should");
+    if (!dp->rule) return DYAD_ENOMEM;
+    modality_info asserted = {MOD_ASSERTED, -1};
+    dyad_status st = emit(c, si, v, code, &src, &t, asserted, dp, confidence_of(&src, &t, inherited, asserted), date);
+    if (st) return st;
+    coded[v] = coded[cl] = 1;
+    asked[cl] = 1;
+    return DYAD_OK;
+}
+
 static dyad_status code_sentence(const dy_dicts *d, dyad_doc *doc, uint32_t si, const char *date, int32_t day,
-                                 int have_day, doc_memory *mem) {
+                                 int have_day, doc_memory *mem, int require_dyad) {
     const dyad_sentence *s = &doc->sentences[si];
     if (!s->ntokens || s->first_token + s->ntokens > doc->ntokens) return DYAD_OK;
     sent_ctx c = {0};
@@ -664,21 +827,27 @@ static dyad_status code_sentence(const dy_dicts *d, dyad_doc *doc, uint32_t si, 
     c.day = day;
     c.have_day = have_day;
     c.mem = mem;
+    c.require_dyad = require_dyad;
     int parsed = 0;
     for (uint32_t i = 0; i < c.n; i++)
         if (c.tok[i].head >= 0 && c.tok[i].deprel) parsed = 1;
     if (!parsed) return DYAD_OK;
     if (build_tree(&c) || actors_prepare(&c)) return DYAD_ENOMEM;
     if (actors_sentence_discarded(&c)) return DYAD_OK;
-    uint8_t *coded = arena_calloc(doc->arena, c.n, 1);
+    uint8_t *coded = arena_calloc(doc->arena, c.n, 1), *asked = arena_calloc(doc->arena, c.n, 1);
     pattern_hit *hits = arena_calloc(doc->arena, c.n, sizeof *hits);
-    if (!coded || !hits) return DYAD_ENOMEM;
+    if (!coded || !asked || !hits) return DYAD_ENOMEM;
     for (int32_t v = 0; v < (int32_t)c.n; v++) best_pattern(&c, v, &hits[v]);
+    for (int32_t v = 0; v < (int32_t)c.n && !strcmp(d->format, "dyad"); v++)
+        if (hits[v].pattern && hits[v].pattern->code[0] && modality_is_speech(&c, v)) {
+            dyad_status st = code_asked_for(&c, si, v, &hits[v], date, coded, asked);
+            if (st) return st;
+        }
     /* verbs first, then event nouns, then the speech verbs whose clause coded nothing */
     for (int pass = 0; pass < 2; pass++)
         for (int32_t v = 0; v < (int32_t)c.n; v++) {
             const dict_pattern *p = hits[v].pattern;
-            if (!p || p->is_noun != pass) continue;
+            if (!p || p->is_noun != pass || asked[v]) continue;
             if (!p->code[0]) { /* a PETRARCH "[---]" phrase: known, and not an event */
                 coded[v] = 1;
                 continue;
@@ -701,7 +870,8 @@ static dyad_status code_sentence(const dy_dicts *d, dyad_doc *doc, uint32_t si, 
     return DYAD_OK;
 }
 
-dyad_status code_doc(const dy_dicts *d, dyad_doc *doc, const char *default_date, dyad_error *err) {
+static dyad_status code_doc_with(const dy_dicts *d, dyad_doc *doc, const char *default_date, int require_dyad,
+                                 dyad_error *err) {
     if (!d || !doc) return DYAD_OK;
     char norm[11];
     const char *date = NULL;
@@ -711,7 +881,7 @@ dyad_status code_doc(const dy_dicts *d, dyad_doc *doc, const char *default_date,
     int have_day = date && !date_parse(date, &day);
     doc_memory mem = {0};
     for (uint32_t si = 0; si < doc->nsentences; si++) {
-        dyad_status st = code_sentence(d, doc, si, date ? date : "", day, have_day, &mem);
+        dyad_status st = code_sentence(d, doc, si, date ? date : "", day, have_day, &mem, require_dyad);
         if (st) {
             dyad_error_set(err, st, doc->input ? doc->input : "-", doc->input_line, doc->input_offset,
                            "out of memory while coding sentence %u", si + 1);
@@ -719,4 +889,13 @@ dyad_status code_doc(const dy_dicts *d, dyad_doc *doc, const char *default_date,
         }
     }
     return DYAD_OK;
+}
+
+dyad_status code_doc(const dy_dicts *d, dyad_doc *doc, const char *default_date, dyad_error *err) {
+    if (d && d->tabari) return tabari_code_doc(d, doc, default_date, err);
+    return code_doc_with(d, doc, default_date, 1, err);
+}
+
+dyad_status code_doc_monadic(const dy_dicts *d, dyad_doc *doc, const char *default_date, dyad_error *err) {
+    return code_doc_with(d, doc, default_date, 0, err);
 }

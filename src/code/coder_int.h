@@ -36,6 +36,7 @@ typedef struct sent_ctx {
     int32_t day;
     int have_day;
     doc_memory *mem;
+    int require_dyad;               /* 0: PETRARCH's require_dyad off (see code_doc_monadic) */
 } sent_ctx;
 
 /* actors.c */
@@ -69,4 +70,7 @@ int32_t tree_child(const sent_ctx *c, int32_t h, const char *deprel);      /* ex
 int32_t tree_child_prefix(const sent_ctx *c, int32_t h, const char *prefix); /* deprel or deprel:sub */
 int deprel_is(const dyad_token *t, const char *rel);      /* rel or rel:subtype */
 int32_t tree_head(const sent_ctx *c, int32_t i);          /* -1 for root */
+/* the conj at k has "and"/"or" or a comma before it (patterns.c); one
+ * without is a misparsed part of one name ("Bree Prime Minister Romendacil") */
+int conj_is_coordinated(const sent_ctx *c, int32_t k);
 #endif

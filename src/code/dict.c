@@ -134,11 +134,30 @@ int dict_add_phrase(dy_dicts *d, phrase_kind kind, const char *name, size_t name
 
 static int pattern_specificity(const dict_pattern *p) {
     return p->nparticles + (p->object != NULL) * 2 + (p->prep != NULL) + (p->pp_prep != NULL) * 2 + p->need_negation + p->need_compound + p->npre +
-           (p->object_mods[0] != NULL) + (p->object_mods[1] != NULL) + (p->object_mods[2] != NULL);
+           (p->object_mods[0] != NULL) + (p->object_mods[1] != NULL) + (p->object_mods[2] != NULL) + p->seq_words +
+           (p->subject != NULL) * 2 + (p->subject_mods[0] != NULL);
 }
 
 static uint64_t object_key(const char *lemma, const char *object) {
     return hash_mix(dict_word_hash(lemma, strlen(lemma)), dict_word_hash(object, strlen(object)));
+}
+
+/* the first word a linear pattern needs after its verb ("* eid at ^ with +"
+ * -> "eid"); 0 when it needs none */
+static size_t seq_first_word(const char *seq, const char **w) {
+    int after = 0;
+    for (const char *s = seq; *s;) {
+        while (*s == ' ' || *s == '_') s++;
+        size_t n = *s == '{' && strchr(s, '}') ? (size_t)(strchr(s, '}') - s) + 1 : strcspn(s, " _");
+        if (!n) break;
+        if (n == 1 && *s == '*') after = 1;
+        else if (after && !(n == 1 && strchr("+$^%", *s))) {
+            *w = s;
+            return n;
+        }
+        s += n;
+    }
+    return 0;
 }
 
 int dict_add_pattern(dy_dicts *d, const dict_pattern *src) {
@@ -148,10 +167,35 @@ int dict_add_pattern(dy_dicts *d, const dict_pattern *src) {
     p->order = (uint32_t)d->npatterns;
     p->specificity = (uint8_t)pattern_specificity(p);
     uint64_t h = p->object ? object_key(p->lemma, p->object) : dict_word_hash(p->lemma, strlen(p->lemma));
+    const char *w;
+    size_t wl = p->seq && !p->object ? seq_first_word(p->seq, &w) : 0;
+    if (p->seq) d->has_seq = 1;
+    if (wl && *w == '{') { /* a synset first: filed under each member's first word */
+        uint64_t lh = dict_word_hash(p->lemma, strlen(p->lemma));
+        for (const char *a = w + 1; a < w + wl - 1;) {
+            size_t al = strcspn(a, " _|}");
+            dict_pattern *q = p;
+            if (a != w + 1 && !(q = arena_alloc(d->arena, sizeof *q))) return -1;
+            *q = *p;
+            q->key_hash = hash_mix(lh, dict_word_hash(a, al));
+            dict_pattern **slot = &d->patterns[q->key_hash & d->pattern_mask];
+            q->next = *slot;
+            *slot = q;
+            d->npattern_nodes++;
+            a += strcspn(a, "|}");
+            if (*a == '|') a++;
+            else break;
+        }
+        d->npatterns++;
+        return 0;
+    }
+    if (wl) h = hash_mix(dict_word_hash(p->lemma, strlen(p->lemma)), dict_word_hash(w, wl));
+    p->key_hash = h;
     dict_pattern **slot = &d->patterns[h & d->pattern_mask];
     p->next = *slot;
     *slot = p;
     d->npatterns++;
+    d->npattern_nodes++;
     return 0;
 }
 
@@ -170,9 +214,31 @@ static int cmp_ranked(const void *a, const void *b) {
 
 /* Order every chain once: longer names first; more specific patterns first
  * (so the coder takes the first that fits); ties in dictionary order. */
+/* Many patterns (PETRARCH's linear ones, a copy per synset member that
+ * begins one): a bigger table, so a lookup walks a short chain */
+static int grow_patterns(dy_dicts *d) {
+    size_t nodes = d->npattern_nodes;
+    size_t size = (size_t)d->pattern_mask + 1;
+    while (size * 2 < nodes && size < ((size_t)1 << 22)) size <<= 1;
+    if (size == (size_t)d->pattern_mask + 1) return 0;
+    dict_pattern **table = arena_calloc(d->arena, size, sizeof *table);
+    if (!table) return -1;
+    for (uint32_t b = 0; b <= d->pattern_mask; b++)
+        for (dict_pattern *p = d->patterns[b], *next; p; p = next) {
+            next = p->next;
+            dict_pattern **slot = &table[p->key_hash & (size - 1)];
+            p->next = *slot;
+            *slot = p;
+        }
+    d->patterns = table;
+    d->pattern_mask = (uint32_t)(size - 1);
+    return 0;
+}
+
 int dict_finish(dy_dicts *d) {
     size_t cap = 0;
     ranked *buf = NULL;
+    if (grow_patterns(d)) return -1;
     for (uint32_t b = 0; b <= d->phrase_mask; b++) {
         size_t n = 0;
         for (dict_phrase *p = d->phrases[b]; p; p = p->next) n++;
@@ -219,12 +285,16 @@ int dict_add_member(dy_dicts *d, const char *group, const char *relation, const 
 const char *dict_role_on(const dict_role *roles, uint32_t n, int32_t day, int have_day) {
     const char *best = NULL;
     int32_t best_from = DATE_OPEN_FROM;
+    int best_dated = 0;
     for (uint32_t i = 0; i < n; i++) {
         const dict_role *r = &roles[i];
         if (have_day) {
             if (day >= r->from_day && day <= r->to_day) {
-                /* several roles valid at once: the one that started last is the current one */
-                if (!best || r->from_day >= best_from) best = r->code, best_from = r->from_day;
+                /* several roles valid at once: a dated one before the undated
+                 * default ("[RHO <790606] [ZBW]"), then the one that started last */
+                int dated = r->from_day != DATE_OPEN_FROM || r->to_day != DATE_OPEN_TO;
+                if (!best || dated > best_dated || (dated == best_dated && r->from_day >= best_from))
+                    best = r->code, best_from = r->from_day, best_dated = dated;
             }
         } else if (!best || r->from_day >= best_from) {
             best = r->code, best_from = r->from_day;

@@ -62,13 +62,26 @@ typedef struct dict_pattern {
     uint8_t stem;                   /* TABARI: the head is a stem ("RESTOR" ~ "restored") */
     uint8_t need_negation;          /* PETRARCH "- &NEGATVAUXVRB * ...": only a negated verb */
     uint8_t need_compound;          /* PETRARCH "- % * ...": only with a compound subject */
+    uint8_t swap_roles;             /* PETRARCH "- + * MONEY $", "- * TABASKI ^ $": the subject is
+                                     * the target, the source the swap_roles-th actor named after
+                                     * the verb (0: no swap) */
+    uint8_t target_nth;             /* PETRARCH "- * IFTAR (AT ^ ^) +": the target is the nth actor
+                                     * named after the verb (0: as usual) */
     const char *pre_word[3];        /* PETRARCH "- % HAVE * ...": words before the verb, in order (folded) */
     uint8_t npre;
+    const char *subject;            /* PETRARCH "- {DEATH TOLL} * ...": the subject's head (folded) */
+    const char *subject_mods[3];    /* words before it, as object_mods */
+    const char *seq;                /* PETRARCH's linear pattern, folded: "+ known_* in_$" - words
+                                     * before and after the verb '*', joined by ' ' (words may lie
+                                     * between) or '_' (next to each other); '+' target, '$' source,
+                                     * '^' a noun phrase passed over. NULL: a tree pattern */
+    uint8_t seq_words;              /* words and markers in seq besides '*' */
     const char *code;               /* CAMEO code */
     const char *reverse_code;       /* PETRARCH "[042:043]": the target's event back to the source */
     const char *rule;               /* "file:line text" */
     uint32_t order;                 /* load order: the earlier entry wins a tie */
     uint8_t specificity;            /* how much of the sentence it constrains */
+    uint64_t key_hash;              /* the hash it is filed under (loading only) */
     struct dict_pattern *next;      /* hash chain by lemma, or by lemma + object */
 } dict_pattern;
 
@@ -86,10 +99,12 @@ struct dy_dicts {
     dict_pattern **patterns;        /* hash of the head lemma -> chain */
     uint32_t pattern_mask;
     size_t nphrases, npatterns;
+    size_t npattern_nodes;          /* chain entries: a pattern may be filed under several keys */
     dict_member *members;
     size_t nmembers, members_cap;
     int has_discards;
     int has_stems;                  /* TABARI dictionaries: look words up by their prefixes too */
+    int has_seq;                    /* PETRARCH's linear patterns: keyed by the first word after the verb */
     const char *format;             /* "dyad", "petrarch", "tabari" */
     const char **negation;          /* PETRARCH PICO: pairs code, code-when-negated (NULL-ended) */
     size_t nnegation;
@@ -98,6 +113,7 @@ struct dy_dicts {
     const void *map_data;           /* a compiled file, mapped: strings point into it */
     size_t map_len;
     int map_mapped;
+    struct tabari_data *tabari;     /* loaded from TABARI files: coded by TABARI's rules (tabari_code.c) */
 };
 
 typedef void (*dict_warn_fn)(void *user, const dyad_error *e);
@@ -121,7 +137,8 @@ int dict_add_member(dy_dicts *d, const char *group, const char *relation,
 int dict_finish(dy_dicts *d);
 /* Patterns without an object are keyed by their head lemma; patterns naming
  * an object by lemma and object, so a verb with thousands of object patterns
- * only tries those whose object is in the sentence. */
+ * only tries those whose object is in the sentence. A linear pattern is keyed
+ * by lemma and the first word it needs after the verb, found the same way. */
 const dict_pattern *dict_patterns_for(const dy_dicts *d, const char *lemma_folded, size_t n);
 const dict_pattern *dict_patterns_with_object(const dy_dicts *d, const char *lemma_folded, const char *object);
 /* The role valid on `day` (or the most recent one when day < 0 unknown). */

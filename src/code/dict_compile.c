@@ -14,7 +14,7 @@
 #include "dict.h"
 
 static const char compiled_magic[8] = {'D', 'Y', 'A', 'D', 'D', 'I', 'C', '1'};
-enum { COMPILED_VERSION = 2, NONE = 0xFFFFFFFFu, MAX_FILE = 1u << 30 };
+enum { COMPILED_VERSION = 3, NONE = 0xFFFFFFFFu, MAX_FILE = 1u << 30 };
 
 typedef struct header {
     char magic[8];
@@ -35,7 +35,8 @@ typedef struct c_pattern {
     uint8_t nparticles, target_from_clause, need_target, is_noun, specificity, stem, need_negation, need_compound;
     uint32_t source_prep;
     uint32_t pre_word[3];
-    uint8_t npre;
+    uint8_t npre, seq_words, swap_roles, target_nth;
+    uint32_t seq, subject, subject_mods[3];
 } c_pattern;
 typedef struct c_member { uint32_t group, relation, roles, n; } c_member;
 
@@ -112,6 +113,9 @@ static int write_compiled(const dy_dicts *d, const char *out, dyad_error *err) {
             c.stem = p->stem, c.need_negation = p->need_negation, c.need_compound = p->need_compound, c.source_prep = pool_add(&P, p->source_prep);
             for (int i = 0; i < 3; i++) c.pre_word[i] = pool_add(&P, p->pre_word[i]);
             c.npre = p->npre;
+            c.seq = pool_add(&P, p->seq), c.seq_words = p->seq_words, c.subject = pool_add(&P, p->subject);
+            c.swap_roles = p->swap_roles, c.target_nth = p->target_nth;
+            for (int i = 0; i < 3; i++) c.subject_mods[i] = pool_add(&P, p->subject_mods[i]);
             buf_push(&patterns, &c, sizeof c);
         }
     for (size_t i = 0; i < d->nmembers; i++) {
@@ -205,7 +209,19 @@ int dict_load_compiled_bytes(dy_dicts *d, const unsigned char *data, size_t len,
     if (m.len < sizeof h) goto corrupt;
     memcpy(&h, m.data, sizeof h);
     if (memcmp(h.magic, compiled_magic, sizeof h.magic) || h.version != COMPILED_VERSION) goto corrupt;
-    if (h.phrase_buckets != d->phrase_mask + 1 || h.pattern_buckets != d->pattern_mask + 1) goto corrupt;
+    /* the pattern table may have been grown for many patterns: a power of two */
+    if (h.phrase_buckets != d->phrase_mask + 1 || h.pattern_buckets < d->pattern_mask + 1 ||
+        (h.pattern_buckets & (h.pattern_buckets - 1)) || h.pattern_buckets > (1u << 22))
+        goto corrupt;
+    if (h.pattern_buckets != d->pattern_mask + 1) {
+        dict_pattern **table = arena_calloc(d->arena, h.pattern_buckets, sizeof *table);
+        if (!table) {
+            dyad_error_set(err, DYAD_ENOMEM, path, 0, -1, "out of memory");
+            return -1;
+        }
+        d->patterns = table;
+        d->pattern_mask = h.pattern_buckets - 1;
+    }
     const unsigned char *pl = m.data + sizeof h;
     if (h.payload_bytes != m.len - sizeof h || hash_bytes(pl, h.payload_bytes) != h.checksum) goto corrupt;
     uint64_t need = (uint64_t)h.strings_bytes + (uint64_t)h.nroles * sizeof(c_role) +
@@ -277,6 +293,10 @@ int dict_load_compiled_bytes(dy_dicts *d, const unsigned char *data, size_t len,
         p->source_prep = str_at(&v, c->source_prep, &bad);
         for (int k = 0; k < 3; k++) p->pre_word[k] = str_at(&v, c->pre_word[k], &bad);
         p->npre = c->npre;
+        p->seq = str_at(&v, c->seq, &bad), p->seq_words = c->seq_words, p->subject = str_at(&v, c->subject, &bad);
+        p->swap_roles = c->swap_roles, p->target_nth = c->target_nth;
+        if (p->seq) d->has_seq = 1;
+        for (int k = 0; k < 3; k++) p->subject_mods[k] = str_at(&v, c->subject_mods[k], &bad);
         for (int k = 0; k < p->npre; k++)
             if (!p->pre_word[k]) bad = 1;
         if (p->stem) d->has_stems = 1;

@@ -200,6 +200,20 @@ static void add_agent_name(ploader *L, const macro *m, size_t nm, const char *na
     dict_add_phrase(L->d, PHRASE_AGENT, name, strlen(name), code, NULL, 0, name, rule);
 }
 
+/* PETRARCH's regular plural of an agent: CONGRESS -> CONGRESSES, DEPUTY ->
+ * DEPUTIES, MINISTER -> MINISTERS */
+static void regular_plural(const char *name, char *out, size_t cap) {
+    size_t n = strlen(name);
+    char last = n ? (char)toupper((unsigned char)name[n - 1]) : 0;
+    char prev = n > 1 ? (char)toupper((unsigned char)name[n - 2]) : 0;
+    if (last == 'Y' && prev && !strchr("AEIOU", prev))
+        snprintf(out, cap, "%.*sIES", (int)(n - 1), name);
+    else if (last == 'S' || last == 'X' || last == 'Z' || (last == 'H' && (prev == 'C' || prev == 'S')))
+        snprintf(out, cap, "%sES", name);
+    else
+        snprintf(out, cap, "%sS", name);
+}
+
 void petrarch_load_agents(ploader *L, const char *text, size_t len) {
     macro macros[MAX_MACROS];
     size_t nm = 0;
@@ -244,10 +258,19 @@ void petrarch_load_agents(ploader *L, const char *text, size_t len) {
         char name[512];
         snprintf(name, sizeof name, "%.*s", (int)nn, s);
         add_agent_name(L, macros, nm, name, code, rule);
-        /* regular plural, and the explicit ones in {} */
-        char plural[520];
-        snprintf(plural, sizeof plural, "%sS", name);
-        add_agent_name(L, macros, nm, plural, code, rule);
+        /* the regular plural (none after an empty "{}": "POLICE {}"), and the
+         * explicit ones in {} */
+        int no_plural = 0;
+        if (brace && brace < br) {
+            const char *q = brace + 1;
+            while (*q == ' ') q++;
+            no_plural = *q == '}';
+        }
+        if (!no_plural) {
+            char plural[520];
+            regular_plural(name, plural, sizeof plural);
+            add_agent_name(L, macros, nm, plural, code, rule);
+        }
         if (brace && brace < br) {
             char *cb = strchr(brace, '}');
             if (cb) {

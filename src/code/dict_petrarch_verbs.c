@@ -1,21 +1,35 @@
 /* dict_petrarch_verbs.c - the PETRARCH verbs dictionary: &SYNSET word lists,
  * "--- NAME [code] ---" verb classes (verbs listed one per line, multi-word
- * verbs joined by '_'), and "- ... * ... [code]" patterns. A pattern becomes
- * dyad patterns: words after the verb name its object, "(PREP)" the
- * preposition of the target, "(PREP NOUN)" a phrase that must be present;
- * synsets expand into one pattern per member. Patterns with other words before the
- * verb are not expressible over the tree here and are skipped; plain words
- * before the verb ("- % HAVE *") must come just before it, in order. */
+ * verbs joined by '_'), and "- ... * ... [code]" patterns, read one of two ways.
+ * UD-PETRARCH's dictionaries, which write noun phrases as {..} and
+ * prepositional phrases as (..), become tree patterns: words after the verb
+ * name its object, "(PREP)" the preposition of the target, "(PREP NOUN)" a
+ * phrase that must be present, "{..} *" the subject; synsets expand into one
+ * pattern per member; plain words before the verb ("- % HAVE *") must come
+ * just before it, in order, and other words before it are skipped. PETRARCH's
+ * own dictionaries (no groups) keep each pattern as the word sequence it is
+ * (dict_pattern.seq, matched in patterns.c), synsets as groups of their
+ * members. */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "base/util.h"
 #include "dict_petrarch.h"
 
 enum { MAX_SYNSETS = 1024, MAX_SYNSET_WORDS = 512, MAX_CLASS_VERBS = 256, MAX_EXPAND = 64 };
 
-typedef struct synset { char name[64]; const char **words; size_t nwords; } synset;
-typedef struct class_verb { const char *lemma, *particle, *code, *reverse_code; int stem; } class_verb;
+typedef struct synset {
+    char name[64];
+    const char **words;            /* head words (tree patterns) */
+    const char **raw;              /* whole members as written, "AUSTRIAN GOLD FLORIN" (linear patterns) */
+    size_t nwords;
+} synset;
+typedef struct class_verb {
+    const char *lemma, *particle, *code, *reverse_code;
+    const char *prefix;            /* "WIRE_+TAP": words right before the verb ("wire") */
+    int stem;
+} class_verb;
 
 typedef struct vstate {
     ploader *L;
@@ -28,6 +42,7 @@ typedef struct vstate {
     const char *class_reverse;     /* "[042:043]" */
     const char *class_rule;
     int class_default_added;
+    int linear;                    /* PETRARCH's word-sequence patterns (no {} or () groups) */
     size_t skipped;
 } vstate;
 
@@ -145,6 +160,14 @@ static void add_for_class(vstate *V, const dict_pattern *proto, int is_default) 
             p.particle[0] = V->verbs[v].particle;
             p.nparticles++;
         }
+        if (V->verbs[v].prefix && p.seq) { /* "wire_*": the words right before the verb */
+            const char *star = strchr(p.seq, '*');
+            while (star && star > p.seq && star[-1] != ' ' && star[-1] != '_') star = strchr(star + 1, '*');
+            if (!star) continue;
+            p.seq = arena_printf(V->L->d->arena, "%.*s%s_%s", (int)(star - p.seq), p.seq, V->verbs[v].prefix, star);
+            if (!p.seq) continue;
+            p.seq_words++;
+        }
         dict_add_pattern(V->L->d, &p);
     }
 }
@@ -155,6 +178,7 @@ static void add_class_default(vstate *V) {
     p.code = V->class_code;
     p.reverse_code = V->class_reverse;
     p.rule = V->class_rule;
+    if (V->linear) p.seq = "*";
     add_for_class(V, &p, 1);
     V->class_default_added = 1;
 }
@@ -182,7 +206,13 @@ static int is_preposition(const char *w, size_t n) {
     return 0;
 }
 
+static void load_linear_pattern(vstate *V, char *s);
+
 static void load_pattern(vstate *V, char *s) {
+    if (V->linear) {
+        load_linear_pattern(V, s);
+        return;
+    }
     char *br = strrchr(s, '[');
     if (!br) {
         pwarn(V->L, "pattern without [code]: '%s'", s);
@@ -197,8 +227,9 @@ static void load_pattern(vstate *V, char *s) {
     dict_pattern proto = {0};
     proto.code = code;
     proto.reverse_code = reverse;
-    const char *objects[MAX_EXPAND], *pp_nouns[MAX_EXPAND];
-    size_t nobj = 0, npp = 0;
+    const char *objects[MAX_EXPAND], *pp_nouns[MAX_EXPAND], *subjects[MAX_EXPAND];
+    size_t nobj = 0, npp = 0, nsubj = 0;
+    int dollar_after = 0, plus_after = 0, skips = 0;
     int seen_star = 0;
     for (size_t i = 0; i < n; i++) {
         const char *w = item[i];
@@ -207,10 +238,20 @@ static void load_pattern(vstate *V, char *s) {
             proto.need_compound = 1;
             continue;
         }
+        if (seen_star && *w == '(') /* "(AT ^ ^)": the phrases passed over count too */
+            for (size_t q = 0; q < wn; q++) skips += w[q] == '^';
+        if (wn == 1 && *w == '^' && seen_star) skips++;
+        if (wn == 1 && *w == '$' && seen_star && !dollar_after) dollar_after = 1 + skips;
+        if (wn == 1 && *w == '+' && seen_star && !plus_after) plus_after = 1 + skips;
         if (wn == 1 && (*w == '$' || *w == '+' || *w == '^')) continue;
         if (wn == 1 && *w == '*') {
             seen_star = 1;
             continue;
+        }
+        if (!seen_star && *w == '{' && !nsubj) { /* "- {DEATH TOLL} * [190]": the subject */
+            nsubj = item_words(V, w, wn, subjects, MAX_EXPAND);
+            group_mods(V, w, wn, proto.subject_mods);
+            if (nsubj) continue;
         }
         if (!seen_star) {
             /* a synset of negations before the verb ("didn't", "will not") asks for a
@@ -327,14 +368,21 @@ static void load_pattern(vstate *V, char *s) {
     }
     if (!code) code = ""; /* "[---]": the phrase is known and codes nothing */
     proto.code = code;
+    /* "- + * MONEY $": received from; "- * TABASKI ^ $": celebrated with the
+     * second actor named after the verb */
+    proto.swap_roles = (uint8_t)(dollar_after > 9 ? 9 : dollar_after);
+    /* "- * IFTAR (AT ^ ^) +": the target is the third actor named after the verb */
+    proto.target_nth = (uint8_t)(plus_after > 1 ? (plus_after > 9 ? 9 : plus_after) : 0);
     proto.rule = arena_printf(V->L->d->arena, "%s:%ld", V->L->file, V->L->line);
     for (size_t o = 0; o < (nobj ? nobj : 1); o++)
-        for (size_t q = 0; q < (npp ? npp : 1); q++) {
-            dict_pattern p = proto;
-            p.object = nobj ? objects[o] : NULL;
-            p.pp_noun = npp ? pp_nouns[q] : NULL;
-            add_for_class(V, &p, 0);
-        }
+        for (size_t q = 0; q < (npp ? npp : 1); q++)
+            for (size_t sj = 0; sj < (nsubj ? nsubj : 1); sj++) {
+                dict_pattern p = proto;
+                p.object = nobj ? objects[o] : NULL;
+                p.pp_noun = npp ? pp_nouns[q] : NULL;
+                p.subject = nsubj ? subjects[sj] : NULL;
+                add_for_class(V, &p, 0);
+            }
 }
 
 static void add_verb(vstate *V, const char *s) {
@@ -344,9 +392,16 @@ static void add_verb(vstate *V, const char *s) {
     int stem = V->L->tabari && n && s[n - 1] != '_' && !memchr(s, '_', n); /* TABARI "RESTOR": a stem */
     snprintf(buf, sizeof buf, "%.*s", (int)(n < 255 ? n : 255), s);
     for (char *p = buf; *p; p++) *p = (char)tolower((unsigned char)*p);
-    char *us = strchr(buf, '_');
     class_verb cv = {0};
     cv.stem = stem;
+    char *verb = buf;
+    char *plus = strstr(buf, "_+"); /* "wire_+tap": the '+' word is the verb */
+    if (plus && V->linear) {
+        *plus = 0;
+        cv.prefix = arena_strdup(V->L->d->arena, buf);
+        verb = plus + 2;
+    }
+    char *us = strchr(verb, '_');
     if (us) {
         *us = 0;
         char *part = us + 1;
@@ -354,16 +409,168 @@ static void add_verb(vstate *V, const char *s) {
         if (us2) *us2 = 0; /* only the first particle is kept */
         if (*part) cv.particle = arena_strdup(V->L->d->arena, part);
     }
-    if (!buf[0]) return;
-    cv.lemma = arena_strdup(V->L->d->arena, buf);
+    if (!verb[0]) return;
+    cv.lemma = arena_strdup(V->L->d->arena, verb);
     const char *br = strchr(s, '[');
     if (br) cv.code = code_of(V, br, &cv.reverse_code);
     V->verbs[V->nverbs++] = cv;
 }
 
+/* ---- PETRARCH's linear patterns ------------------------------------------- */
+
+/* UD-PETRARCH writes noun phrases as {..} and prepositional phrases as (..),
+ * which map onto the tree; PETRARCH's own dictionaries never do, and their
+ * patterns are word sequences around the verb. */
+static int has_grouped_patterns(ploader *L, const char *text, size_t len) {
+    char line[MAX_LINE];
+    const char *p = text, *end = text + len;
+    long saved = L->line;
+    int grouped = 0;
+    while (!grouped && next_clean_line(L, &p, end, line, sizeof line, NULL)) {
+        const char *s = line + strspn(line, " ");
+        if (*s == '-' && s[1] != '-' && (strchr(s, '{') || strchr(s, '('))) grouped = 1;
+    }
+    L->line = saved;
+    return grouped;
+}
+
+/* The synset whose name (a trailing '_' in its definition aside) starts s */
+static const synset *synset_at(const vstate *V, const char *s, size_t *name_len) {
+    const synset *best = NULL;
+    size_t bl = 0;
+    for (size_t i = 0; i < V->nsyn; i++) {
+        const char *name = V->syn[i].name + 1; /* after the '&' */
+        size_t n = strlen(name);
+        while (n > 1 && name[n - 1] == '_') n--;
+        if (n > bl && !strncmp(s, name, n) && !isalnum((unsigned char)s[n])) best = &V->syn[i], bl = n;
+    }
+    *name_len = bl;
+    return best;
+}
+
+/* "+ KNOWN_ * IN_ $" -> "+ known_* in_$": items joined by '_' (next to each
+ * other) or ' ' (other words may come between); a '%' before the verb asks
+ * for a compound subject and is not a word of the sequence (after it, "*
+ * WITH %", it is a compound target). */
+static void add_linear(vstate *V, const char *body, const dict_pattern *proto) {
+    char seq[8192];
+    size_t k = 0;
+    int words = 0, star = 0, compound = 0;
+    char joiner = 0; /* the separator before the next item */
+    for (const char *p = body; *p;) {
+        int joined = 0, any = 0;
+        while (*p == ' ' || *p == '_') joined |= *p++ == '_', any = 1;
+        if (any && k) joiner = joined ? '_' : (joiner == '_' ? '_' : ' ');
+        size_t n = *p == '{' && strchr(p, '}') ? (size_t)(strchr(p, '}') - p) + 1 : strcspn(p, " _");
+        if (!n) break;
+        if (n == 1 && *p == '%' && !star) { /* "- % * [030:030]": a compound subject */
+            compound = 1;
+        } else if (k + n + 2 >= sizeof seq) {
+            V->skipped++;
+            return;
+        } else {
+            if (k) seq[k++] = joiner ? joiner : ' ';
+            joiner = 0;
+            for (size_t i = 0; i < n; i++) seq[k++] = (char)tolower((unsigned char)p[i]);
+            if (n == 1 && *p == '*') star = 1;
+            else words++;
+        }
+        p += n;
+    }
+    seq[k] = 0;
+    if (!star) {
+        V->skipped++;
+        return;
+    }
+    dict_pattern pt = *proto;
+    pt.seq = arena_strdup(V->L->d->arena, seq);
+    pt.seq_words = (uint8_t)(words > 200 ? 200 : words);
+    pt.need_compound = (uint8_t)compound;
+    if (pt.seq) add_for_class(V, &pt, 0);
+}
+
+enum { MAX_ALTERNATIVES = 256 };
+
+static void synset_alternatives(vstate *V, const synset *sy, dy_buf *out, int depth, int *count);
+
+/* One synset member as alternatives: itself, or - when it is or holds a
+ * synset ("&TIETYPES", "NEW_&TIETYPES") - each of that synset's in its place */
+static void member_alternatives(vstate *V, const char *m, dy_buf *out, int depth, int *count) {
+    const char *amp = strchr(m, '&');
+    if (!amp) {
+        if (*count >= MAX_ALTERNATIVES) return;
+        if ((*count)++) buf_putc(out, '|');
+        buf_push(out, m, strlen(m));
+        return;
+    }
+    size_t nl;
+    const synset *sy = synset_at(V, amp + 1, &nl);
+    if (!sy || depth > 4) return;
+    if (amp == m && !amp[1 + nl]) {
+        synset_alternatives(V, sy, out, depth + 1, count);
+        return;
+    }
+    for (size_t i = 0; i < sy->nwords && *count < MAX_ALTERNATIVES; i++) {
+        char buf[1024];
+        snprintf(buf, sizeof buf, "%.*s%s%s", (int)(amp - m), m, sy->raw[i], amp + 1 + nl);
+        member_alternatives(V, buf, out, depth + 1, count);
+    }
+}
+
+static void synset_alternatives(vstate *V, const synset *sy, dy_buf *out, int depth, int *count) {
+    for (size_t i = 0; i < sy->nwords && *count < MAX_ALTERNATIVES; i++) member_alternatives(V, sy->raw[i], out, depth, count);
+}
+
+/* The pattern with each &SYNSET written as the group of its members,
+ * "{DOLLARS|AUSTRIAN FLORIN|GOLDEN_GOBLIN_GALLEONS}" (a member's words keep
+ * their joins); -1 for a synset that is not defined */
+static int linear_body(vstate *V, const char *body, dy_buf *out) {
+    for (const char *p = body; *p;) {
+        const char *amp = strchr(p, '&');
+        if (!amp) {
+            buf_push(out, p, strlen(p));
+            break;
+        }
+        buf_push(out, p, (size_t)(amp - p));
+        size_t nl;
+        const synset *sy = synset_at(V, amp + 1, &nl);
+        if (!sy) return -1;
+        int count = 0;
+        buf_putc(out, '{');
+        synset_alternatives(V, sy, out, 0, &count);
+        buf_putc(out, '}');
+        if (!count) return -1;
+        p = amp + 1 + nl;
+    }
+    buf_putc(out, 0);
+    return out->data ? 0 : -1;
+}
+
+static void load_linear_pattern(vstate *V, char *s) {
+    char *br = strrchr(s, '[');
+    if (!br) {
+        pwarn(V->L, "pattern without [code]: '%s'", s);
+        return;
+    }
+    dict_pattern proto = {0};
+    const char *code = code_of(V, br, &proto.reverse_code);
+    if (code && !strcmp(code, "+++")) { /* TABARI's "complex" event, which PETRARCH does not code */
+        V->skipped++;
+        return;
+    }
+    proto.code = code ? code : ""; /* "[---]": the phrase is known and codes nothing */
+    proto.rule = arena_printf(V->L->d->arena, "%s:%ld", V->L->file, V->L->line);
+    *br = 0;
+    dy_buf body = {0};
+    if (linear_body(V, s + 1, &body)) V->skipped++;
+    else add_linear(V, body.data, &proto);
+    free(body.data);
+}
+
 void petrarch_load_verbs(ploader *L, const char *text, size_t len) {
     vstate V = {0};
     V.L = L;
+    V.linear = !L->tabari && !has_grouped_patterns(L, text, len);
     V.syn = calloc(MAX_SYNSETS, sizeof *V.syn);
     if (!V.syn) return;
     char line[MAX_LINE];
@@ -385,13 +592,19 @@ void petrarch_load_verbs(ploader *L, const char *text, size_t len) {
             size_t k = strcspn(s, " ");
             snprintf(sy->name, sizeof sy->name, "%.*s", (int)k, s);
             sy->words = arena_alloc(L->d->arena, MAX_SYNSET_WORDS * sizeof *sy->words);
-            V.open_syn = sy->words ? sy : NULL;
+            sy->raw = arena_alloc(L->d->arena, MAX_SYNSET_WORDS * sizeof *sy->raw);
+            V.open_syn = sy->words && sy->raw ? sy : NULL;
             continue;
         }
         if (*s == '+' && V.open_syn) {
             const char *w = head_word(L->d->arena, s + 1, strcspn(s + 1, "{["));
             if (!w) w = head_word(L->d->arena, s, strcspn(s, "{[")); /* single word: "+X" */
-            if (w && V.open_syn->nwords < MAX_SYNSET_WORDS) V.open_syn->words[V.open_syn->nwords++] = w;
+            if (w && V.open_syn->nwords < MAX_SYNSET_WORDS) {
+                size_t rl = strcspn(s + 1, "{[");
+                while (rl && s[1 + rl - 1] == ' ') rl--;
+                V.open_syn->raw[V.open_syn->nwords] = arena_strndup(L->d->arena, s + 1, rl);
+                V.open_syn->words[V.open_syn->nwords++] = w;
+            }
             continue;
         }
         V.open_syn = NULL;

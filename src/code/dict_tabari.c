@@ -9,6 +9,7 @@
 #include <string.h>
 #include "base/util.h"
 #include "dict_petrarch.h"
+#include "tabari.h"
 
 /* "<actorsfile> NAME" in a project file -> dir/NAME */
 static int project_file(const char *proj, const char *tag, const char *dir, char *out, size_t cap) {
@@ -61,6 +62,13 @@ int dict_load_tabari(dy_dicts *d, const char *path, dict_warn_fn warn, void *use
                                                        petrarch_load_agents};
     ploader L = {d, warn, user, proj_path, 0, ';', 1};
     d->has_stems = 1;
+    d->tabari = tabari_new(d->arena);
+    if (!d->tabari) {
+        dyad_error_set(err, DYAD_ENOMEM, proj_path, 0, -1, "out of memory");
+        free(proj);
+        return -1;
+    }
+    static const char *kinds[3] = {"actors", "verbs", "agents"};
     int loaded = 0;
     for (int i = 0; i < 3; i++) {
         char f[1100];
@@ -76,10 +84,21 @@ int dict_load_tabari(dy_dicts *d, const char *path, dict_warn_fn warn, void *use
         }
         L.file = arena_strdup(d->arena, f);
         fns[i](&L, text, n);
+        /* TABARI's coder reads the same text as surface patterns */
+        tabari_read(d->tabari, kinds[i], L.file, text, n, warn, user);
         free(text);
         loaded++;
     }
+    char opts[1100];
+    if (!project_file(proj, "<optionsfile>", dir, opts, sizeof opts)) {
+        size_t n;
+        dyad_error fe;
+        char *text = file_read_all(opts, &n, (size_t)1 << 24, &fe);
+        if (text) tabari_options_read(&d->tabari->options, d->arena, text, n);
+        free(text); /* a missing options file leaves TABARI's defaults, as TABARI does */
+    }
     free(proj);
+    tabari_finish(d->tabari);
     if (!loaded) {
         dyad_error_set(err, DYAD_EDICT, proj_path, 0, -1, "the project names no <actorsfile>, <verbsfile> or <agentsfile>");
         return -1;

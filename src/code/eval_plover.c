@@ -2,12 +2,18 @@
  * PLOVER development sets (PLV_train.tsv rows with marked source, target and
  * gold type; PLOVER_GSR_CAMEO.json records). A gold row is found when an event
  * of its sentence has source text sharing a word with the gold source and
- * target text sharing a word with the gold target; it is correct when that
+ * target text sharing a word with the gold target (a gold event with no target,
+ * GSR's "X resigned", constrains the source only); it is correct when that
  * event's PLOVER type is the gold type (CONCEDE and RETREAT count as YIELD).
  * The same matching as plover_score.py; figures per type too.
  * Precision is over the events that carry a PLOVER type: CAMEO roots 01
  * (public statement) and 02 (appeal) have none, so a PLOVER user never sees
- * them. The precision over all events is printed beside it. */
+ * them. The precision over all events is printed beside it.
+ * With DYAD_PLOVER_DETAIL=1 in the environment every row and every typed event
+ * is listed (one line each, tab-separated, after the tables, with the gold row's
+ * number, 1-based; an event carries its sentence's first row), so errors can be
+ * sorted by class: a missed row, a found pair with the wrong type, an event no
+ * gold row asked for (FALSE) or one a row used (HIT). */
 #include <ctype.h>
 #include <jansson.h>
 #include <stdlib.h>
@@ -160,6 +166,11 @@ static int load_json(const char *path, plover_set *s, dyad_error *err) {
         char src[1024], tgt[1024];
         join_actor_texts(json_object_get(rec, "source"), src, sizeof src);
         join_actor_texts(json_object_get(rec, "target"), tgt, sizeof tgt);
+        /* "(SRC/TAR: Hungarian) and (SRC/TAR: Romanian) officials agreed": a
+         * compound actor is source and target at once; the record then lists
+         * it under "source" only */
+        const char *markup = json_string_value(json_object_get(json_object_get(rec, "textInfo"), "markup"));
+        if (!tgt[0] && markup && strstr(markup, "SRC/TAR")) snprintf(tgt, sizeof tgt, "%s", src);
         if (add_row(s, text, src, tgt, norm_type(type))) {
             json_decref(root);
             dyad_error_set(err, DYAD_ENOMEM, path, 0, -1, "out of memory");
@@ -196,6 +207,12 @@ static int share_word(const char *a, size_t an, const char *b) {
     return 0;
 }
 
+/* Is the text empty or blank? */
+static int is_blank(const char *s) {
+    while (*s && isspace((unsigned char)*s)) s++;
+    return !*s;
+}
+
 static type_tally *tally_for(type_tally *t, size_t *nt, const char *name) {
     for (size_t i = 0; i < *nt; i++)
         if (!strcmp(t[i].name, name)) return &t[i];
@@ -213,6 +230,41 @@ static const char *span_text(const dyad_doc *d, dyad_span s, size_t *n) {
     }
     *n = s.len;
     return d->text + s.off;
+}
+
+/* One event as "SOURCE[source text] -> TARGET[target text] CODE PLOVER modality rule (verb)". */
+static void print_event(FILE *out, const dyad_doc *d, const dyad_event *ev) {
+    size_t sn, tn, vn;
+    const char *sx = span_text(d, ev->source_span, &sn), *tx = span_text(d, ev->target_span, &tn);
+    const char *vx = span_text(d, ev->verb_span, &vn);
+    fprintf(out, "%s[%.*s] -> %s[%.*s] %s %s %s {%s} (%.*s)", ev->source ? ev->source : "", (int)sn, sx,
+            ev->target ? ev->target : "", (int)tn, tx, ev->code ? ev->code : "",
+            ev->plover && ev->plover[0] ? ev->plover : "-", ev->modality ? ev->modality : "",
+            ev->rule ? ev->rule : "", (int)vn, vx);
+}
+
+/* The detail lines of one sentence: each gold row as OK (right pair and
+ * type), TYPE (pair found, type wrong) or MISS, with all the sentence's events;
+ * then each typed event as HIT (a row used it) or FALSE (no row did). */
+static void print_detail(FILE *out, const plover_set *set, size_t from, size_t to, const dyad_doc *d,
+                         const int *row_status, const uint8_t *used, size_t ne) {
+    static const char *const status_name[] = {"MISS", "TYPE", "OK"};
+    for (size_t r = from; r < to; r++) {
+        const gold_row *g = &set->rows[r];
+        fprintf(out, "%s\t%zu\t%s\t%s\t%s\t%s\n", status_name[row_status[r - from]], r + 1, norm_type(g->type),
+                g->source, g->target, g->sentence);
+        for (size_t k = 0; k < ne; k++) {
+            fputs("    ev ", out);
+            print_event(out, d, &d->events[k]);
+            fputc('\n', out);
+        }
+    }
+    for (size_t k = 0; k < ne; k++) {
+        if (!d->events[k].plover || !d->events[k].plover[0]) continue;
+        fprintf(out, "%s\t%zu\t%s\t", used[k] ? "HIT" : "FALSE", from + 1, d->events[k].plover);
+        print_event(out, d, &d->events[k]);
+        fprintf(out, "\t%s\n", set->rows[from].sentence);
+    }
 }
 
 dyad_status code_eval_plover(const dyad_engine *e, const dyad_eval_opts *o, FILE *out, dyad_error *err) {
@@ -236,6 +288,9 @@ dyad_status code_eval_plover(const dyad_engine *e, const dyad_eval_opts *o, FILE
     }
     type_tally types[MAX_TYPES];
     size_t ntypes = 0;
+    const char *detail_env = getenv("DYAD_PLOVER_DETAIL");
+    int detail = detail_env && detail_env[0] && strcmp(detail_env, "0");
+    FILE *detail_out = detail ? tmpfile() : NULL; /* printed after the tables */
     size_t found = 0, correct = 0, events = 0, used_events = 0, sentences = 0, dyadic = 0, dyadic_used = 0;
     size_t typed = 0, typed_used = 0; /* events with a PLOVER type */
     dyad_doc *doc = dyad_doc_new();
@@ -256,6 +311,7 @@ dyad_status code_eval_plover(const dyad_engine *e, const dyad_eval_opts *o, FILE
         dyad_process(e, doc, DYAD_STAGE_CODE, &pe);
         sentences++;
         uint8_t used[512] = {0};
+        int row_status[64] = {0};
         size_t ne = doc->nevents < 512 ? doc->nevents : 512;
         for (size_t r = i; r < j; r++) {
             const gold_row *g = &set.rows[r];
@@ -266,12 +322,14 @@ dyad_status code_eval_plover(const dyad_engine *e, const dyad_eval_opts *o, FILE
                 const dyad_event *ev = &doc->events[k];
                 size_t sn, tn;
                 const char *sx = span_text(doc, ev->source_span, &sn), *tx = span_text(doc, ev->target_span, &tn);
-                if (!share_word(sx, sn, g->source) || !share_word(tx, tn, g->target)) continue;
+                /* a gold event without a target (GSR: "X resigned") constrains the source only */
+                if (!share_word(sx, sn, g->source) || (!is_blank(g->target) && !share_word(tx, tn, g->target))) continue;
                 cand = 1;
                 if (ok < 0 && !strcmp(norm_type(ev->plover), norm_type(g->type))) ok = (int)k;
             }
             found += cand;
             t->found += cand;
+            if (r - i < 64) row_status[r - i] = ok >= 0 ? 2 : cand;
             if (ok >= 0) {
                 correct++;
                 t->correct++;
@@ -291,6 +349,7 @@ dyad_status code_eval_plover(const dyad_engine *e, const dyad_eval_opts *o, FILE
         for (size_t k = 0; k < ne; k++)
             if (doc->events[k].target_span.len) dyadic++, dyadic_used += used[k];
         if (pred) dyad_write_events(pred, doc, "jsonl");
+        if (detail_out) print_detail(detail_out, &set, i, j - i <= 64 ? j : i + 64, doc, row_status, used, ne);
         i = j;
     }
     double recall = set.n ? (double)correct / set.n : 0, pair = set.n ? (double)found / set.n : 0;
@@ -308,6 +367,13 @@ dyad_status code_eval_plover(const dyad_engine *e, const dyad_eval_opts *o, FILE
         fprintf(out, "%-10s %6zu %6zu %8zu %7.1f%% %7zu %8.1f%%\n", types[t].name, types[t].rows, types[t].found,
                 types[t].correct, types[t].rows ? 100.0 * types[t].correct / types[t].rows : 0, types[t].events,
                 types[t].events ? 100.0 * types[t].events_used / types[t].events : 0);
+    if (detail_out) {
+        rewind(detail_out);
+        char buf[4096];
+        size_t n;
+        while ((n = fread(buf, 1, sizeof buf, detail_out)) > 0) fwrite(buf, 1, n, out);
+        fclose(detail_out);
+    }
     if (st == DYAD_OK && o->check && (100 * recall < 60 - 0.5 || 100 * precision < 70 - 0.5) &&
         strstr(o->gold, "PLV_")) {
         dyad_error_set(err, DYAD_ETARGET, o->gold, 0, -1, "pair+type %.1f%% / precision %.1f%% under the targets 60/70",

@@ -7,6 +7,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "base/arena.h"
 #include "base/util.h"
 #include "code.h"
@@ -23,6 +24,7 @@ typedef struct suite_run {
     size_t ncat, skipped, parse_from_records, parse_from_dyad, unparsed;
     char include[512];   /* " DEMO ACTOR ... " */
     FILE *detail;        /* DYAD_SUITE_DETAIL set: each record that is not exact, for development */
+    char *monadic_ids;   /* records coded with require_dyad off: " id id " */
 } suite_run;
 
 static tally *category(suite_run *s, const char *name) {
@@ -47,6 +49,44 @@ static void read_include(const char *path, char *out, size_t cap) {
     const char *t = s ? strstr(s, "</Include>") : NULL;
     if (s && t) snprintf(out, cap, " %.*s ", (int)(t - s - 9), s + 9);
     free(xml);
+}
+
+/* The ids of the records coded with PETRARCH's require_dyad off: a
+ * <Config option="require_dyad" value="false"> switches it off for the
+ * records after it, until one switches it on. Returns " id id " (malloc'd) or NULL. */
+static char *read_monadic_ids(const char *path) {
+    size_t len;
+    dyad_error e;
+    char *xml = file_read_all(path, &len, (size_t)1 << 30, &e);
+    if (!xml) return NULL;
+    dy_buf out = {0};
+    buf_putc(&out, ' ');
+    int off = 0;
+    for (const char *p = xml; (p = strchr(p, '<'));) {
+        p++;
+        if (!strncmp(p, "Config", 6) && strstr(p, "require_dyad") && strstr(p, "require_dyad") < strchr(p, '>')) {
+            const char *v = strstr(p, "value=\"");
+            if (v && v < strchr(p, '>')) off = !strncasecmp(v + 7, "false", 5);
+        } else if (off && !strncmp(p, "Sentence ", 9)) {
+            const char *id = strstr(p, "id=\"");
+            const char *gt = strchr(p, '>');
+            if (id && gt && id < gt) {
+                id += 4;
+                buf_push(&out, id, strcspn(id, "\""));
+                buf_putc(&out, ' ');
+            }
+        }
+    }
+    free(xml);
+    buf_putc(&out, 0);
+    return (char *)out.data;
+}
+
+static int monadic_record(const suite_run *s, const char *id) {
+    if (!s->monadic_ids || !id) return 0;
+    char key[256];
+    snprintf(key, sizeof key, " %s ", id);
+    return strstr(s->monadic_ids, key) != NULL;
 }
 
 static int included(const suite_run *s, const char *cat) {
@@ -126,7 +166,7 @@ static void score(suite_run *s, const dyad_doc *doc, const dy_record *rec) {
     }
     size_t missed = ne - correct, extra = ng - correct;
     if (s->detail && (missed || extra)) {
-        fprintf(s->detail, "record %s (%s):", doc->input ? doc->input : "-", rec->category ? rec->category : "");
+        fprintf(s->detail, "record %s (%s):", doc->id ? doc->id : "-", rec->category ? rec->category : "");
         for (size_t i = 0; i < ne; i++)
             fprintf(s->detail, " want %s>%s:%s", rec->expected[i].source ? rec->expected[i].source : "",
                     rec->expected[i].target ? rec->expected[i].target : "", rec->expected[i].code ? rec->expected[i].code : "");
@@ -204,7 +244,10 @@ dyad_status code_eval_suite(const dyad_engine *e, const dyad_eval_opts *o, FILE 
         return DYAD_ENOMEM;
     }
     snprintf(s->all.name, sizeof s->all.name, "all");
-    if (fmt == DYAD_FMT_PETRXML) read_include(o->gold, s->include, sizeof s->include);
+    if (fmt == DYAD_FMT_PETRXML) {
+        read_include(o->gold, s->include, sizeof s->include);
+        s->monadic_ids = read_monadic_ids(o->gold);
+    }
     /* DYAD_SUITE_PARSE=records scores the coder on the records' own <Parse>
      * (where they have one) to tell coder errors from parser errors */
     const char *parse_env = getenv("DYAD_SUITE_PARSE");
@@ -238,7 +281,8 @@ dyad_status code_eval_suite(const dyad_engine *e, const dyad_eval_opts *o, FILE 
                 s->parse_from_dyad++;
             else s->unparsed++;
         }
-        if (doc->ntokens) code_doc(d, doc, NULL, &pe);
+        if (doc->ntokens && monadic_record(s, doc->id)) code_doc_monadic(d, doc, NULL, &pe);
+        else if (doc->ntokens) code_doc(d, doc, NULL, &pe);
         score(s, doc, rec);
         if (pred) dyad_write_events(pred, doc, "jsonl");
     }
@@ -263,6 +307,7 @@ dyad_status code_eval_suite(const dyad_engine *e, const dyad_eval_opts *o, FILE 
     }
     if (pred) fclose(pred);
     dyad_doc_free(doc);
+    free(s->monadic_ids);
     free(s);
     reader_close(r);
     code_dicts_free(own);

@@ -101,9 +101,27 @@ const char *modality_name(modality_kind k) {
     return (unsigned)k < 5 ? names[k] : "asserted";
 }
 
-/* CAMEO codes intentions itself: intending to meet is 036, to give aid 033 ... */
+/* An announced negative act ("will extend the curfew", "would sever ties",
+ * "would blockade Paris") is what CAMEO calls a threat (13x): the threat
+ * code for the act, most specific first; NULL for roots that stay as they
+ * are (disapprove, reject, demand, force posture) */
+static const char *threat_code(const char *code) {
+    static const char *const map[][2] = {
+        {"161", "1313"}, {"162", "1311"}, {"163", "1312"}, {"164", "134"},  {"165", "135"},  {"166", "136"},
+        {"16", "131"},   {"1721", "1321"}, {"1722", "1322"}, {"1723", "1323"}, {"1724", "1324"}, {"175", "137"},
+        {"17", "132"},   {"14", "133"},   {"18", "1383"},  {"191", "1381"}, {"192", "1382"}, {"19", "1384"},
+        {"204", "1385"}, {"20", "138"}};
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (!strncmp(code, map[i][0], strlen(map[i][0]))) return map[i][1];
+    return NULL;
+}
+
+/* CAMEO codes intentions itself: intending to meet is 036, to give aid 033 ...;
+ * intending harm is a threat (13x) */
 const char *modality_intent_code(const char *code) {
     if (!code || strlen(code) < 2) return code;
+    const char *threat = threat_code(code);
+    if (threat) return threat;
     if (!strncmp(code, "04", 2)) return "036";
     if (!strncmp(code, "05", 2)) return "030";
     if (!strncmp(code, "06", 2)) return "031";

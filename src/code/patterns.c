@@ -1,7 +1,8 @@
 /* patterns.c - predicate patterns over the dependency tree: which dictionary
- * pattern a verb or event noun satisfies (particle, object, preposition), and
- * where its source and target are (subject, by-agent of a passive, conjuncts,
- * inherited subjects of xcomp/conj, possessors and light verbs of nouns). */
+ * pattern a verb or event noun satisfies (particle, object, preposition, or
+ * PETRARCH's word sequences around the verb), and where its source and target
+ * are (subject, by-agent of a passive, conjuncts, inherited subjects of
+ * xcomp/conj, possessors and light verbs of nouns). */
 #include <string.h>
 #include "coder_int.h"
 #include "modality.h"
@@ -45,6 +46,16 @@ static int infinitive_to(const sent_ctx *c, int32_t k) {
     return 0;
 }
 
+/* a time: "Saturday", "Nov." (lemma November), or a day number with its
+ * month ("Nov. 18", "18 November") */
+static int time_phrase(const sent_ctx *c, int32_t k) {
+    if (actor_is_time_word(c->form_f[k]) || (c->lemma_f[k] && actor_is_time_word(c->lemma_f[k]))) return 1;
+    if (!c->tok[k].upos || strcmp(c->tok[k].upos, "NUM")) return 0;
+    for (int32_t g = c->first_child[k]; g >= 0; g = c->next_sibling[g])
+        if (actor_is_time_word(c->form_f[g]) || (c->lemma_f[g] && actor_is_time_word(c->lemma_f[g]))) return 1;
+    return 0;
+}
+
 /* The obl/nmod child of h introduced by prep (also "obl:agent", "nmod:..."),
  * or a clause it introduces ("an investigation into whether X ..."). */
 int32_t prep_object_of(const sent_ctx *c, int32_t h, const char *prep) {
@@ -55,8 +66,9 @@ int32_t prep_object_of(const sent_ctx *c, int32_t h, const char *prep) {
         if (!(deprel_is(t, "obl") || deprel_is(t, "nmod") || clause) || !has_case(c, k, prep) ||
             (clause && infinitive_to(c, k)))
             continue;
-        /* "called X on Saturday": the time's preposition is not the verb's */
-        if (deprel_is(t, "obl:tmod") || actor_is_time_word(c->form_f[k])) continue;
+        /* "called X on Saturday", "On Nov. 18, X called": the time's
+         * preposition is not the verb's */
+        if (deprel_is(t, "obl:tmod") || time_phrase(c, k)) continue;
         return k;
     }
     return -1;
@@ -70,6 +82,13 @@ int is_passive(const sent_ctx *c, int32_t v) {
 static int32_t direct_object(const sent_ctx *c, int32_t v) {
     int32_t o = tree_child(c, v, "nsubj:pass");
     return o >= 0 ? o : tree_child(c, v, "obj");
+}
+
+/* "threatened on Monday to break ...": a time, or a word of its phrase */
+static int time_word_at(const sent_ctx *c, int32_t j) {
+    int32_t h = tree_head(c, j);
+    return actor_is_time_word(c->form_f[j]) || (h > j && actor_is_time_word(c->form_f[h]) &&
+                                                (deprel_is(&c->tok[j], "case") || deprel_is(&c->tok[j], "det")));
 }
 
 /* The +words: a single particle may be a compound:prt child anywhere ("called
@@ -89,7 +108,8 @@ static int particles_ok(const sent_ctx *c, int32_t v, const dict_pattern *p, pat
         while (j < c->n && strcmp(c->form_f[j], p->particle[i]) &&
                !(c->lemma_f[j] && !strcmp(c->lemma_f[j], p->particle[i]))) {
             const char *u = c->tok[j].upos ? c->tok[j].upos : "";
-            if (++skipped > 3 || (strcmp(u, "ADV") && strcmp(u, "AUX") && strcmp(u, "PART"))) return 0;
+            if (++skipped > 3 || (strcmp(u, "ADV") && strcmp(u, "AUX") && strcmp(u, "PART") && !time_word_at(c, j)))
+                return 0;
             j++;
         }
         if (j >= c->n) return 0;
@@ -112,6 +132,15 @@ static size_t anchors(int32_t v, const pattern_hit *hit, int32_t *out) {
     return n;
 }
 
+/* the phrase at k is introduced by one of the pattern's +words */
+static int case_is_particle(const sent_ctx *c, int32_t k, const pattern_hit *hit) {
+    for (int32_t g = c->first_child[k]; g >= 0; g = c->next_sibling[g])
+        if (deprel_is(&c->tok[g], "case"))
+            for (int i = 0; i < hit->nparticles; i++)
+                if (hit->particle_tok[i] == g || !strcmp(c->form_f[hit->particle_tok[i]], c->form_f[g])) return 1;
+    return 0;
+}
+
 static int32_t named_object(const sent_ctx *c, int32_t v, const pattern_hit *hit, const char *lemma, int has_mods) {
     int32_t an[6];
     size_t na = anchors(v, hit, an);
@@ -127,10 +156,26 @@ static int32_t named_object(const sent_ctx *c, int32_t v, const pattern_hit *hit
                 if ((deprel_is(&c->tok[k], "compound") || (!has_mods && deprel_is(&c->tok[k], "amod"))) &&
                     lemma_is(c, k, lemma))
                     return o;
+        /* (an xcomp "to attack" is a verb: "threaten +to +attack", not "threaten
+         * *attack"; with dyad's own dictionaries, when the verb has an object of
+         * its own, a phrase with a preposition is the object only when the
+         * preposition is one of the +words - "rejected the resolution in a
+         * vote" is no "reject *vote") */
+        int own_object = o >= 0 && an[a] == v;
         for (int32_t k = c->first_child[an[a]]; k >= 0; k = c->next_sibling[k])
-            if ((deprel_is(&c->tok[k], "obl") || deprel_is(&c->tok[k], "nmod") || deprel_is(&c->tok[k], "obj") ||
-                 deprel_is(&c->tok[k], "xcomp") || deprel_is(&c->tok[k], "nsubj")) && lemma_is(c, k, lemma))
+            if ((((deprel_is(&c->tok[k], "obl") || deprel_is(&c->tok[k], "nmod")) &&
+                  (c->d->format[0] != 'd' || !own_object || case_is_particle(c, k, hit))) ||
+                 deprel_is(&c->tok[k], "obj") || (deprel_is(&c->tok[k], "xcomp") && !infinitive_to(c, k)) ||
+                 deprel_is(&c->tok[k], "nsubj")) &&
+                lemma_is(c, k, lemma))
                 return k;
+    }
+    /* PETRARCH's "VOW * WAR": "vowed to wage war" - the object of the clause
+     * the verb governs, as its phrase runs on */
+    for (int32_t k = c->d->format[0] != 'd' ? c->first_child[v] : -1; k >= 0; k = c->next_sibling[k]) {
+        if (!(deprel_is(&c->tok[k], "xcomp") || (deprel_is(&c->tok[k], "advcl") && infinitive_to(c, k)))) continue;
+        int32_t o = tree_child(c, k, "obj");
+        if (o >= 0 && lemma_is(c, o, lemma)) return o;
     }
     return -1;
 }
@@ -149,26 +194,300 @@ static int word_in_alternatives(const sent_ctx *c, int32_t t, const char *alts) 
     return 0;
 }
 
-/* one of the "a|b" words among the object's dependents or theirs */
-static int modified_by(const sent_ctx *c, int32_t o, const char *alts) {
-    for (int32_t k = c->first_child[o]; k >= 0; k = c->next_sibling[k]) {
-        if (word_in_alternatives(c, k, alts)) return 1;
-        for (int32_t g = c->first_child[k]; g >= 0; g = c->next_sibling[g])
-            if (word_in_alternatives(c, g, alts)) return 1;
+/* PETRARCH's "{NEW &TIETYPES RELATIONS}": the words of the phrase come before
+ * its head in order, the last right before it ("new global economic
+ * relations", not "new economic trade relations"), each one of its "a|b"
+ * alternatives, inside the head's phrase */
+static int mods_before(const sent_ctx *c, int32_t o, const char *const *mods) {
+    int n = 0;
+    while (n < 3 && mods[n]) n++;
+    int32_t t = o - 1;
+    for (int m = n - 1; m >= 0; m--, t--) {
+        while (m < n - 1 && t >= 0 && !word_in_alternatives(c, t, mods[m]) && tree_head(c, t) > t &&
+               tree_head(c, t) <= o)
+            t--;
+        if (t < 0 || !word_in_alternatives(c, t, mods[m])) return 0;
+        int32_t h = tree_head(c, t);
+        if (h < t || h > o) return 0;
+    }
+    return 1;
+}
+
+/* ---- PETRARCH's linear patterns ---------------------------------------------
+ * A pattern is words around the verb: those after '*' are looked for in order
+ * among the words after the verb in its phrase (its subtree), those before it,
+ * nearest first, among the words before it in its clause and the clauses it
+ * hangs on (an xcomp's "was seen to break", a ccomp's "said it would"). '_'
+ * joins words that must be next to each other; between others any words may
+ * come. '+' and '$' are the next actor named (target, source), '%' a
+ * compound target ("X and Y"), '^' passes over one noun phrase; "{a b|c}"
+ * is a synset, one of its members. Words match the text as written, not
+ * lemmas. */
+
+enum { SEQ_MAX_ITEMS = 32, SEQ_BUDGET = 4000 };
+
+typedef struct seq_item { const char *w; uint32_t n; char joined; } seq_item; /* joined: to the item nearer the verb */
+
+typedef struct seq_run {
+    const sent_ctx *c;
+    const int32_t *tok;  /* the words to search, nearest the verb first */
+    size_t ntok;
+    int dir;             /* +1 after the verb, -1 before it */
+    int budget;
+    int32_t plus, dollar;
+    int words;           /* pattern words and markers matched so far */
+} seq_run;
+
+static int in_subtree(const sent_ctx *c, int32_t i, int32_t top) {
+    for (int d = 0; i >= 0 && d < MAX_DEPTH_WALK; d++, i = tree_head(c, i))
+        if (i == top) return 1;
+    return 0;
+}
+
+/* the top of the clauses v hangs on: "Gollum was seen [to break]", "said [it would free]" */
+static int32_t clause_chain_top(const sent_ctx *c, int32_t v) {
+    int32_t top = v;
+    for (int d = 0; d < MAX_DEPTH_WALK; d++) {
+        int32_t h = tree_head(c, top);
+        const dyad_token *t = &c->tok[top];
+        if (h < 0 || !(deprel_is(t, "xcomp") || deprel_is(t, "ccomp") || deprel_is(t, "conj") || deprel_is(t, "parataxis")))
+            break;
+        top = h;
+    }
+    return top;
+}
+
+static int is_nominal(const sent_ctx *c, int32_t t) {
+    const char *u = c->tok[t].upos ? c->tok[t].upos : "";
+    return !strcmp(u, "NOUN") || !strcmp(u, "PROPN") || !strcmp(u, "PRON") || !strcmp(u, "NUM");
+}
+
+static int starts_actor(const sent_ctx *c, int32_t t) {
+    int32_t m = c->covered_by[t];
+    return m >= 0 && c->mention[m] && c->mention[m]->kind != PHRASE_DISCARD;
+}
+
+/* the head of the noun phrase an actor name at t stands in */
+static int32_t name_head(const sent_ctx *c, int32_t t) {
+    int32_t m = c->covered_by[t];
+    int32_t h = m >= 0 ? (int32_t)c->mention_end[m] - 1 : t;
+    for (int d = 0; d < MAX_DEPTH_WALK; d++) {
+        int32_t up = tree_head(c, h);
+        const dyad_token *k = &c->tok[h];
+        if (up < 0 || !(deprel_is(k, "compound") || deprel_is(k, "flat") || deprel_is(k, "amod") ||
+                        deprel_is(k, "nmod:poss") || deprel_is(k, "fixed")))
+            break;
+        h = up;
+    }
+    return h;
+}
+
+/* how many of the words from position q on belong to the phrase at q (an
+ * actor's name, or a run of nouns) */
+static size_t phrase_len(const seq_run *r, size_t q, int actor) {
+    const sent_ctx *c = r->c;
+    int32_t m = c->covered_by[r->tok[q]];
+    size_t e = q + 1;
+    while (e < r->ntok) {
+        int32_t t = r->tok[e];
+        if (m >= 0 && c->covered_by[t] == m) e++;
+        else if (!actor && m < 0 && is_nominal(c, t) && (r->tok[e] - r->tok[e - 1]) == r->dir) e++;
+        else break;
+    }
+    return e - q;
+}
+
+static int word_at(const seq_run *r, size_t q, const seq_item *it) {
+    const char *f = r->c->form_f[r->tok[q]];
+    return strlen(f) == it->n && !strncmp(f, it->w, it->n);
+}
+
+static int seq_from(seq_run *r, const seq_item *it, size_t ni, size_t pos);
+
+/* split "a_b c" (text order) into items; the first is joined as `first_joined` */
+static size_t seq_words_of(const char *s, size_t n, seq_item *it, size_t cap, int first_joined) {
+    size_t k = 0;
+    char sep = first_joined ? '_' : ' ';
+    const char *e = s + n;
+    while (s < e && k < cap) {
+        size_t l = 0;
+        while (s + l < e && s[l] != ' ' && s[l] != '_') l++;
+        if (l) it[k++] = (seq_item){s, (uint32_t)l, sep == '_'};
+        s += l;
+        if (s < e) sep = *s++;
+    }
+    return k;
+}
+
+/* "{dollars|austrian florin|golden_goblin_galleons}": a synset's members,
+ * each a phrase; one of them here, then the rest of the pattern. Before the
+ * verb the phrase is read backwards, each word joined to the one after it. */
+static int seq_group(seq_run *r, const seq_item *it, size_t ni, size_t pos) {
+    const char *a = it->w + 1, *end = it->w + it->n - 1;
+    while (a < end) {
+        size_t al = 0;
+        while (a + al < end && a[al] != '|') al++;
+        seq_item alt[8], tmp[SEQ_MAX_ITEMS + 8];
+        size_t na = seq_words_of(a, al, alt, 8, it->joined);
+        if (na && na + ni - 1 <= SEQ_MAX_ITEMS + 8) {
+            if (r->dir < 0) { /* reversed: the last word first */
+                seq_item rev[8];
+                for (size_t k = 0; k < na; k++) {
+                    rev[k] = alt[na - 1 - k];
+                    rev[k].joined = k ? alt[na - k].joined : it->joined;
+                }
+                memcpy(alt, rev, na * sizeof *alt);
+            }
+            memcpy(tmp, alt, na * sizeof *alt);
+            memcpy(tmp + na, it + 1, (ni - 1) * sizeof *it);
+            if (seq_from(r, tmp, na + ni - 1, pos)) return 1;
+        }
+        a += al + 1;
     }
     return 0;
+}
+
+static int seq_from(seq_run *r, const seq_item *it, size_t ni, size_t pos) {
+    if (!ni) return 1;
+    if (it->n >= 2 && it->w[0] == '{') return seq_group(r, it, ni, pos);
+    for (size_t q = pos; q < r->ntok; q++) {
+        if (--r->budget < 0) return 0;
+        size_t len = 0;
+        if (it->n == 1 && (*it->w == '+' || *it->w == '$')) {
+            if (starts_actor(r->c, r->tok[q])) len = phrase_len(r, q, 1);
+        } else if (it->n == 1 && *it->w == '%') { /* a compound target: "agrees with X and Y" */
+            int32_t heads[2];
+            if (starts_actor(r->c, r->tok[q]) && expand_conj(r->c, name_head(r->c, r->tok[q]), heads, 2) > 1)
+                len = phrase_len(r, q, 1);
+        } else if (it->n == 1 && *it->w == '^') {
+            if (starts_actor(r->c, r->tok[q]) || is_nominal(r->c, r->tok[q])) len = phrase_len(r, q, 0);
+        } else if (word_at(r, q, it)) {
+            len = 1;
+        }
+        if (len) {
+            int32_t save_plus = r->plus, save_dollar = r->dollar;
+            if ((*it->w == '+' || *it->w == '%') && it->n == 1) r->plus = name_head(r->c, r->tok[q]);
+            if (*it->w == '$' && it->n == 1) r->dollar = name_head(r->c, r->tok[q]);
+            r->words++;
+            if (seq_from(r, it + 1, ni - 1, q + len)) return 1;
+            r->words--;
+            r->plus = save_plus, r->dollar = save_dollar;
+        }
+        if (it->joined) return 0; /* '_': only the very next word */
+    }
+    return 0;
+}
+
+/* split "a_b * {c d|e} f" into items ({..} one item); *star = index of '*' */
+static size_t seq_items(const char *s, seq_item *it, size_t cap, size_t *star) {
+    size_t n = 0;
+    char sep = ' ';
+    *star = cap;
+    while (*s && n < cap) {
+        size_t l = *s == '{' && strchr(s, '}') ? (size_t)(strchr(s, '}') - s) + 1 : strcspn(s, " _");
+        if (l) {
+            it[n] = (seq_item){s, (uint32_t)l, sep == '_'};
+            if (l == 1 && *s == '*') *star = n;
+            n++;
+        }
+        s += l;
+        sep = *s;
+        if (*s) s++;
+    }
+    return n;
+}
+
+static int seq_match(const sent_ctx *c, int32_t v, const dict_pattern *p, pattern_hit *hit) {
+    seq_item it[SEQ_MAX_ITEMS], lower[SEQ_MAX_ITEMS];
+    size_t star;
+    size_t n = seq_items(p->seq, it, SEQ_MAX_ITEMS, &star);
+    if (star >= n) return 0;
+    int32_t toks[MAX_SENT_TOKENS];
+    seq_run r = {c, toks, 0, 1, SEQ_BUDGET, -1, -1, 0};
+    /* after the verb (and its +words): the rest of its phrase; the first
+     * item is joined to the verb if the '*' was */
+    int32_t after = hit->nparticles ? hit->particle_tok[hit->nparticles - 1] : v;
+    for (int32_t j = after + 1; j < (int32_t)c->n; j++)
+        if (in_subtree(c, j, v)) toks[r.ntok++] = j;
+    if (!seq_from(&r, it + star + 1, n - star - 1, 0)) return 0;
+    /* before the verb, nearest first: the items in reverse, each joined to
+     * the one after it */
+    size_t nl = 0;
+    for (size_t k = star; k-- > 0;) {
+        lower[nl] = it[k];
+        lower[nl].joined = it[k + 1].joined;
+        nl++;
+    }
+    int32_t top = clause_chain_top(c, v);
+    seq_run l = {c, toks, 0, -1, SEQ_BUDGET, r.plus, r.dollar, 0};
+    for (int32_t i = v - 1; i >= 0; i--)
+        if (in_subtree(c, i, top)) toks[l.ntok++] = i;
+    if (!seq_from(&l, lower, nl, 0)) return 0;
+    if (l.plus >= 0) hit->target = l.plus;
+    if (l.dollar >= 0) hit->source = l.dollar;
+    hit->seq_score = (uint8_t)(r.words + l.words > 200 ? 200 : r.words + l.words);
+    return 1;
+}
+
+int32_t seq_first_actor_before(const sent_ctx *c, int32_t v) {
+    /* its own clause, and those whose xcomp or ccomp it is ("was seen to
+     * break", "Ethiopia indicated [it] deplored Libya") */
+    int32_t top = v;
+    for (int d = 0; d < MAX_DEPTH_WALK && tree_head(c, top) >= 0 &&
+                    (deprel_is(&c->tok[top], "xcomp") || deprel_is(&c->tok[top], "ccomp"));
+         d++)
+        top = tree_head(c, top);
+    for (int32_t i = v - 1; i >= 0; i--)
+        if (in_subtree(c, i, top) && starts_actor(c, i)) return name_head(c, i);
+    return -1;
+}
+
+/* j is in v's phrase, not in a clause set beside it ("..., a senior Bree
+ * official said": a parataxis is another statement) */
+static int in_own_phrase(const sent_ctx *c, int32_t j, int32_t v) {
+    for (int d = 0; j >= 0 && d < MAX_DEPTH_WALK; d++, j = tree_head(c, j)) {
+        if (j == v) return 1;
+        if (deprel_is(&c->tok[j], "parataxis")) return 0;
+    }
+    return 0;
+}
+
+int32_t seq_nth_actor_after(const sent_ctx *c, int32_t v, int32_t not, int nth) {
+    for (int32_t j = v + 1; j < (int32_t)c->n; j++) {
+        if (!in_own_phrase(c, j, v) || !starts_actor(c, j)) continue;
+        int32_t h = name_head(c, j);
+        if (h != not && h != v && --nth <= 0) return h;
+        int32_t m = c->covered_by[j];
+        while (j + 1 < (int32_t)c->n && m >= 0 && c->covered_by[j + 1] == m) j++; /* past the name */
+    }
+    return -1;
+}
+
+int32_t seq_first_actor_after(const sent_ctx *c, int32_t v, int32_t not) { return seq_nth_actor_after(c, v, not, 1); }
+
+/* w comes right after the preposition of the phrase headed by k, articles aside */
+static int right_after_prep(const sent_ctx *c, int32_t k, int32_t w) {
+    int32_t cs = tree_child(c, k, "case");
+    if (cs < 0 || cs > w) return 1;
+    for (int32_t t = cs + 1; t < w; t++)
+        if (!c->tok[t].upos || strcmp(c->tok[t].upos, "DET")) return 0;
+    return 1;
 }
 
 int pattern_match(const sent_ctx *c, int32_t v, const dict_pattern *p, pattern_hit *hit) {
     memset(hit, 0, sizeof *hit);
     hit->target = -1;
+    hit->source = -1;
     hit->object = -1;
     if (p->nparticles && !particles_ok(c, v, p, hit)) return 0;
+    if (p->subject) { /* "{DEATH TOLL} *": "Eriador's death toll has risen" */
+        int32_t sj = tree_child_prefix(c, v, "nsubj");
+        if (sj < 0 || !lemma_is(c, sj, p->subject) || !mods_before(c, sj, p->subject_mods)) return 0;
+    }
     if (p->object) {
         int32_t o = named_object(c, v, hit, p->object, p->object_mods[0] != NULL);
         if (o < 0) return 0;
-        for (int m = 0; m < 3 && p->object_mods[m]; m++)
-            if (!modified_by(c, o, p->object_mods[m])) return 0;
+        if (!mods_before(c, o, p->object_mods)) return 0;
         hit->object = o;
     }
     int32_t an[6];
@@ -177,7 +496,14 @@ int pattern_match(const sent_ctx *c, int32_t v, const dict_pattern *p, pattern_h
         int found = 0;
         for (size_t a = 0; a < na && !found; a++) {
             int32_t k = prep_object_of(c, an[a], p->pp_prep);
-            if (k >= 0 && (!p->pp_noun || lemma_is(c, k, p->pp_noun))) found = 1;
+            /* "(FOR ASYLUM)": the word right after the preposition (and its
+             * article) - "for asylum", not "for foreign asylum"; "(ON
+             * &TIETYPES)": "on economic issues", a word of the phrase */
+            if (k >= 0 && (!p->pp_noun || (lemma_is(c, k, p->pp_noun) && right_after_prep(c, k, k)))) found = 1;
+            for (int32_t g = k >= 0 && p->pp_noun ? c->first_child[k] : -1; g >= 0 && !found; g = c->next_sibling[g])
+                if ((deprel_is(&c->tok[g], "amod") || deprel_is(&c->tok[g], "compound")) && lemma_is(c, g, p->pp_noun) &&
+                    right_after_prep(c, k, g))
+                    found = 1;
             /* "(TO FREEZE)": the phrase may be a clause ("to freeze") */
             for (int32_t g = c->first_child[an[a]]; g >= 0 && !found; g = c->next_sibling[g])
                 if ((deprel_is(&c->tok[g], "xcomp") || deprel_is(&c->tok[g], "advcl")) && p->pp_noun &&
@@ -233,6 +559,7 @@ int pattern_match(const sent_ctx *c, int32_t v, const dict_pattern *p, pattern_h
         if (t < 0) t = tree_child(c, v, "iobj");
         hit->target = t;
     }
+    if (p->seq && !seq_match(c, v, p, hit)) return 0;
     if (p->need_target && hit->target < 0) return 0;
     hit->pattern = p;
     return 1;
@@ -339,11 +666,18 @@ int32_t source_of(const sent_ctx *c, int32_t v, int is_noun, int *inherited) {
             *inherited = 1;
             return h; /* "the troops who attacked" */
         }
-        if (!deprel_is(t, "conj") && !deprel_is(t, "xcomp")) return -1;
+        /* ("hosting Osgiliath to celebrate Tabaski": UD-PETRARCH gives a purpose
+         * clause the main clause's subject) */
+        int purpose = deprel_is(t, "advcl") && infinitive_to(c, cur) && !strcmp(c->d->format, "petrarch") &&
+                      !c->d->has_seq;
+        if (!deprel_is(t, "conj") && !deprel_is(t, "xcomp") && !purpose) return -1;
         *inherited = 1;
-        /* "X urged Y to leave": an xcomp's subject is the object when there is one */
+        /* "X urged Y to leave": an xcomp's subject is the object when there is
+         * one; "Gollum was seen to break", "X was asked to leave": the subject
+         * of the passive */
         if (deprel_is(t, "xcomp")) {
             int32_t o = tree_child(c, h, "obj");
+            if (o < 0) o = tree_child(c, h, "nsubj:pass");
             if (o >= 0) return o;
         }
         s = is_passive(c, h) ? tree_child(c, h, "obl:agent") : tree_child_prefix(c, h, "nsubj");
@@ -353,9 +687,24 @@ int32_t source_of(const sent_ctx *c, int32_t v, int is_noun, int *inherited) {
     return -1;
 }
 
+/* a coordinated noun: "and"/"or" or a comma comes before it - "Bree Prime
+ * Minister Romendacil" parsed as a conjunct is one name */
 static int is_conjunct_noun(const sent_ctx *c, int32_t k) {
-    return deprel_is(&c->tok[k], "conj") && c->tok[k].upos &&
-           (!strcmp(c->tok[k].upos, "PROPN") || !strcmp(c->tok[k].upos, "NOUN") || !strcmp(c->tok[k].upos, "PRON"));
+    if (!deprel_is(&c->tok[k], "conj") || !c->tok[k].upos ||
+        (strcmp(c->tok[k].upos, "PROPN") && strcmp(c->tok[k].upos, "NOUN") && strcmp(c->tok[k].upos, "PRON")))
+        return 0;
+    return conj_is_coordinated(c, k);
+}
+
+int conj_is_coordinated(const sent_ctx *c, int32_t k) {
+    for (int32_t g = c->first_child[k]; g >= 0 && g < k; g = c->next_sibling[g])
+        if (deprel_is(&c->tok[g], "cc") || deprel_is(&c->tok[g], "punct")) return 1;
+    int32_t h = tree_head(c, k);
+    for (int32_t i = k - 1; i > h && i >= 0; i--)
+        if (deprel_is(&c->tok[i], "cc") || deprel_is(&c->tok[i], "punct") ||
+            (c->tok[i].upos && (!strcmp(c->tok[i].upos, "CCONJ") || !strcmp(c->tok[i].upos, "CONJ"))))
+            return 1;
+    return 0;
 }
 
 size_t expand_conj(const sent_ctx *c, int32_t h, int32_t *out, size_t cap) {

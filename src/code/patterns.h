@@ -6,12 +6,23 @@
 typedef struct pattern_hit {
     const dict_pattern *pattern;
     int32_t target;   /* the target's head token, -1 none */
+    int32_t source;   /* the source a pattern names itself (PETRARCH '$'), -1 none */
     int32_t object;   /* the object the pattern named, -1 none */
     int32_t particle_tok[4]; /* where the pattern's +words are */
     uint8_t nparticles;
+    uint8_t seq_score;  /* PETRARCH's linear patterns: the words matched (the longer match wins) */
 } pattern_hit;
 
 int pattern_match(const sent_ctx *c, int32_t v, const dict_pattern *p, pattern_hit *hit);
+/* PETRARCH's linear patterns: the first actor named before the verb, in its
+ * clause or the clauses it hangs on (the subject PETRARCH's lower sequence
+ * finds), -1 none */
+int32_t seq_first_actor_before(const sent_ctx *c, int32_t v);
+/* the first actor named after the verb in its phrase, other than `not` (the
+ * head of the noun phrase), -1 none */
+int32_t seq_first_actor_after(const sent_ctx *c, int32_t v, int32_t not);
+/* the nth (1-based) such actor */
+int32_t seq_nth_actor_after(const sent_ctx *c, int32_t v, int32_t not, int nth);
 int32_t source_of(const sent_ctx *c, int32_t v, int is_noun, int *inherited);
 size_t expand_conj(const sent_ctx *c, int32_t h, int32_t *out, size_t cap);
 int is_passive(const sent_ctx *c, int32_t v);

@@ -160,12 +160,12 @@ dyad_status dyad_process(const dyad_engine *e, dyad_doc *doc, dyad_stage upto, d
 
 dyad_status dyad_train(const dyad_train_opts *o, FILE *log, dyad_error *err) {
     if (!o || !o->what) {
-        dyad_error_set(err, DYAD_EINVAL, "train", 0, -1, "say what to train: tagger, parser, lemmatizer, all, dicts");
+        dyad_error_set(err, DYAD_EINVAL, "train", 0, -1, "say what to train: clusters, tagger, parser, lemmatizer, all, dicts");
         return DYAD_EINVAL;
     }
     if (strcmp(o->what, "dicts") == 0) return code_compile_dicts(o, log, err);
-    if (!strcmp(o->what, "tagger") || !strcmp(o->what, "parser") || !strcmp(o->what, "lemmatizer") ||
-        !strcmp(o->what, "all"))
+    if (!strcmp(o->what, "clusters") || !strcmp(o->what, "tagger") || !strcmp(o->what, "parser") ||
+        !strcmp(o->what, "lemmatizer") || !strcmp(o->what, "all"))
         return nlp_train(o, log, err);
     dyad_error_set(err, DYAD_EINVAL, "train", 0, -1, "unknown model '%s'", o->what);
     return DYAD_EINVAL;

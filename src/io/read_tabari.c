@@ -17,7 +17,13 @@ typedef struct tabari_state {
     int loaded;
     size_t next_closer;  /* cached position of the next "* /" (SIZE_MAX: none) */
     int closer_valid;
+    dy_buf options;      /* OPTION commands so far: they hold from their record on */
 } tabari_state;
+
+/* An OPTION record changes the coder's settings for the rest of the file, as
+ * TABARI's validation runs do. Bounded, so a file of nothing but options
+ * cannot make every record copy megabytes. */
+#define OPTIONS_LIMIT ((size_t)64 << 10)
 
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -35,8 +41,19 @@ static const char *trim(dyad_doc *doc, const char *b, const char *e) {
     return arena_strndup(doc->arena, b, (size_t)(e - b));
 }
 
+/* "{ OPTION: SET: CODE ALL }" -> "SET: CODE ALL\n" appended to the state */
+static void add_option(tabari_state *t, const char *in, const char *close) {
+    while (in < close && (*in == ' ' || *in == '\t')) in++;
+    if ((size_t)(close - in) < 7 || strncmp(in, "OPTION:", 7)) return;
+    in += 7;
+    size_t n = (size_t)(close - in);
+    if (t->options.len + n + 1 > OPTIONS_LIMIT) return;
+    for (size_t i = 0; i < n; i++) buf_putc(&t->options, in[i] == '\n' || in[i] == '\r' ? ' ' : in[i]);
+    buf_putc(&t->options, '\n');
+}
+
 /* the {...} entries of a comment block */
-static int parse_expected(dyad_doc *doc, dy_record *rec, const char *b, const char *e) {
+static int parse_expected(tabari_state *t, dyad_doc *doc, dy_record *rec, const char *b, const char *e) {
     for (const char *p = b; p < e;) {
         const char *open = memchr(p, '{', (size_t)(e - p));
         if (!open) break;
@@ -50,6 +67,7 @@ static int parse_expected(dyad_doc *doc, dy_record *rec, const char *b, const ch
             rec->expected = x;
             x[rec->nexpected++] = (dy_expected){trim(doc, open + 1, s1), trim(doc, s1 + 1, s2), trim(doc, s2 + 1, close)};
         } else {
+            add_option(t, open + 1, close);
             const char *in = open + 1;
             while (in < close && *in == ' ') in++;
             if (in == close || *in == '+' || *in == '-') rec->noevents = 1;
@@ -133,11 +151,15 @@ static int tabari_next(dy_reader *r, dyad_doc *doc, dyad_error *err) {
             return READ_BAD_DOC;
         }
         close_end = ce[0] == '*' ? ce + 2 : ce;
-        if (parse_expected(doc, rec, comment + 2, ce)) {
+        if (parse_expected(t, doc, rec, comment + 2, ce)) {
             dyad_error_set(err, DYAD_ENOMEM, r->path, doc->input_line, doc->input_offset, "out of memory");
             return READ_FATAL;
         }
         next = close_end;
+    }
+    if (t->options.len && !(rec->options = arena_strndup(doc->arena, t->options.data, t->options.len))) {
+        dyad_error_set(err, DYAD_ENOMEM, r->path, doc->input_line, doc->input_offset, "out of memory");
+        return READ_FATAL;
     }
     for (const char *k = p; k < next; k++) t->line += *k == '\n';
     t->pos = (size_t)(next - d);
@@ -166,7 +188,11 @@ static int tabari_next(dy_reader *r, dyad_doc *doc, dyad_error *err) {
     return READ_DOC;
 }
 
-static void tabari_free(dy_reader *r) { free(r->state); }
+static void tabari_free(dy_reader *r) {
+    tabari_state *t = r->state;
+    if (t) buf_free(&t->options);
+    free(t);
+}
 
 int read_tabari_init(dy_reader *r, dyad_error *err) {
     r->state = calloc(1, sizeof(tabari_state));

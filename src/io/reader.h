@@ -32,5 +32,7 @@ typedef struct dy_record {
     dy_expected *expected;
     size_t nexpected;
     const char *parse;        /* the record's own <Parse> text, or NULL */
+    const char *options;      /* TABARI: the "{ OPTION: ... }" commands seen so far in
+                               * the file, one per line, oldest first; NULL when none */
 } dy_record;
 #endif

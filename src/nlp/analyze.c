@@ -106,6 +106,36 @@ static const char *lowered(dyad_arena *a, const char *form) {
     return c ? c : form;
 }
 
+/* A name written in lowercase ("visited mexico") has the lemma the treebank
+ * gives it, its usual spelling ("Mexico"), when the unlabeled text always
+ * capitalises the word inside sentences; a noun in capitals that the text
+ * always capitalises is an acronym and keeps them ("USB", not "usb"). */
+static const char *name_spelling(const char *lemma, const char *form, const char *upos, const nlp_word *w,
+                                 dyad_arena *a) {
+    if (w->caps != 5 || !upos) return lemma;
+    if (!strcmp(upos, "NOUN") && (w->flags & W_ALLCAPS) && !strcasecmp(lemma, form)) return form;
+    if (strcmp(upos, "PROPN") || strcmp(lemma, form)) return lemma;
+    for (const char *p = form; *p; p++)
+        if (*p < 'a' || *p > 'z') return lemma;
+    char *c = arena_strdup(a, form);
+    if (!c) return lemma;
+    c[0] = (char)(c[0] - 'a' + 'A');
+    return c;
+}
+
+/* "'s" before "been" (adverbs between) is "has": "it's been", "she's never been" */
+static int is_contracted_has(const dyad_token *toks, int n, int i) {
+    const char *f = toks[i].form;
+    if (!f || !toks[i].upos || strcmp(toks[i].upos, "AUX") ||
+        (strcasecmp(f, "'s") && strcasecmp(f, "\xe2\x80\x99s")))
+        return 0;
+    for (int j = i + 1; j < n; j++) {
+        if (toks[j].form && !strcasecmp(toks[j].form, "been")) return 1;
+        if (!toks[j].upos || (strcmp(toks[j].upos, "ADV") && strcmp(toks[j].upos, "PART"))) return 0;
+    }
+    return 0;
+}
+
 static dyad_status analyze_span(const dy_models *m, dyad_doc *doc, dyad_token *toks, int n, dyad_error *err) {
     if (n <= 0) return DYAD_OK;
     dyad_arena *a = doc->arena;
@@ -123,6 +153,8 @@ static dyad_status analyze_span(const dy_models *m, dyad_doc *doc, dyad_token *t
         if (m->has_lemmatizer) {
             t->lemma = lemmatize(&m->lemmatizer, t->form, t->upos, t->xpos, a);
             if (!t->lemma) goto nomem;
+            t->lemma = name_spelling(t->lemma, t->form, t->upos, &words[i], a);
+            if (is_contracted_has(toks, n, i)) t->lemma = "have";
         } else if (!t->lemma) {
             t->lemma = t->form;
         }

@@ -3,7 +3,9 @@
  * all the time ("China on Monday said ..."), and a model that never saw it
  * attaches the subject to the date. So some sentences whose noun subject
  * directly precedes its finite verb get a copy with such a phrase inserted,
- * annotated the way the treebank annotates it elsewhere. */
+ * annotated the way the treebank annotates it elsewhere. Other copies open
+ * with a wire-story dateline ("MOSCOW (AFP) -") or put a country's possessive
+ * before a named subject ("Russia 's Putin said"). */
 #include <stdlib.h>
 #include <string.h>
 #include "nlp_internal.h"
@@ -30,6 +32,38 @@ static const phrase phrases[] = {
 };
 enum { NPHRASES = sizeof phrases / sizeof phrases[0], MAX_AUG_LEN = 60 };
 
+/* Datelines: wire stories open with "CITY (Agency) -", which the treebank
+ * has only as sentences of their own ("WASHINGTON (CNN) --": the city the
+ * root, the agency its list member). Glued to the first sentence, as
+ * segmenters leave them, the city became the root and the verb its dep. The
+ * copies hang the dateline on the sentence's root as dep (head 0 below). */
+#define DATELINE(city, lemma, agency, dash)                                                               \
+    {5, {{city, lemma, "PROPN", "NNP", "dep", 0}, {"(", "(", "PUNCT", "-LRB-", "punct", 3},               \
+         {agency, agency, "PROPN", "NNP", "list", 1}, {")", ")", "PUNCT", "-RRB-", "punct", 3},            \
+         {dash, dash, "PUNCT", ",", "punct", 1}}}
+#define CITY_DASH(city, lemma, dash) {2, {{city, lemma, "PROPN", "NNP", "dep", 0}, {dash, dash, "PUNCT", ",", "punct", 1}}}
+/* lemmas of names in capitals are their usual spelling, as in the treebank */
+static const phrase datelines[] = {
+    DATELINE("WASHINGTON", "Washington", "Reuters", "-"), DATELINE("BEIJING", "Beijing", "AP", "--"),
+    DATELINE("MOSCOW", "Moscow", "AFP", "\xe2\x80\x94"), DATELINE("JERUSALEM", "Jerusalem", "Reuters", "-"),
+    DATELINE("Nairobi", "Nairobi", "Reuters", "-"), DATELINE("KYIV", "Kyiv", "AP", "\xe2\x80\x94"),
+    DATELINE("CAIRO", "Cairo", "Reuters", "-"), DATELINE("Geneva", "Geneva", "AFP", "-"),
+    CITY_DASH("TOKYO", "Tokyo", "-"), CITY_DASH("LONDON", "London", "\xe2\x80\x94"), CITY_DASH("Tehran", "Tehran", "--"),
+    CITY_DASH("BRUSSELS", "Brussels", "-"),
+};
+enum { NDATELINES = sizeof datelines / sizeof datelines[0] };
+
+/* A country's possessive before a named subject ("Russia 's Putin said"),
+ * everyday in news and rare in the treebank, where the parser took the
+ * country for the verb's subject. Head 0 is the name. */
+#define POSSESSOR(country) {2, {{country, country, "PROPN", "NNP", "nmod:poss", 0}, {"'s", "'s", "PART", "POS", "case", 1}}}
+static const phrase possessors[] = {
+    POSSESSOR("China"),  POSSESSOR("Russia"), POSSESSOR("Japan"),   POSSESSOR("Iran"),   POSSESSOR("India"),
+    POSSESSOR("Britain"), POSSESSOR("France"), POSSESSOR("Germany"), POSSESSOR("Turkey"), POSSESSOR("Israel"),
+    POSSESSOR("Ukraine"), POSSESSOR("Brazil"), POSSESSOR("Egypt"),   POSSESSOR("Pakistan"),
+};
+enum { NPOSSESSORS = sizeof possessors / sizeof possessors[0] };
+
 static int is_finite_verb(const nlp_gold_tok *t) {
     return !strcmp(t->upos, "VERB") && (!strcmp(t->xpos, "VBD") || !strcmp(t->xpos, "VBZ") || !strcmp(t->xpos, "VBP"));
 }
@@ -49,9 +83,25 @@ static int insertion_verb(const nlp_gold_tok *s, int n) {
     return 0;
 }
 
+/* 1-based name that is a verb's subject and opens its own phrase (no
+ * dependents to its left, no possessor yet); 0 if none */
+static int named_subject(const nlp_gold_tok *s, int n) {
+    for (int i = 1; i <= n; i++) {
+        if (strcmp(s[i - 1].upos, "PROPN") || strncmp(s[i - 1].deprel, "nsubj", 5)) continue;
+        int h = s[i - 1].head;
+        if (h < 1 || h > n || strcmp(s[h - 1].upos, "VERB")) continue;
+        int left = 0;
+        for (int j = 1; j < i; j++) left |= s[j - 1].head == i;
+        if (!left) return i;
+    }
+    return 0;
+}
+
 /* Copy sentence si of src to the end of dst, with phrase p (when not NULL)
- * inserted before word v. */
-static int copy_sentence(nlp_corpus *dst, const nlp_corpus *src, size_t si, const phrase *p, int v, const char *id) {
+ * inserted before word v; the phrase's head 0 is word attach (both 1-based,
+ * in the original's numbering). */
+static int copy_sentence(nlp_corpus *dst, const nlp_corpus *src, size_t si, const phrase *p, int v, int attach,
+                         const char *id) {
     int n = (int)corpus_sent_len(src, si), k = p ? p->n : 0;
     size_t first = src->sent_first[si];
     if (corpus_add_sentence(dst, id)) return -1;
@@ -60,7 +110,8 @@ static int copy_sentence(nlp_corpus *dst, const nlp_corpus *src, size_t si, cons
         if (!t) return -1;
         if (p && i >= v && i < v + k) { /* the inserted phrase */
             const phrase_tok *pt = &p->t[i - v];
-            *t = (nlp_gold_tok){pt->form, pt->lemma, pt->upos, pt->xpos, pt->deprel, pt->head ? v - 1 + pt->head : v + k};
+            int to = attach >= v ? attach + k : attach;
+            *t = (nlp_gold_tok){pt->form, pt->lemma, pt->upos, pt->xpos, pt->deprel, pt->head ? v - 1 + pt->head : to};
             continue;
         }
         *t = src->toks[first + (p && i >= v ? i - k : i) - 1];
@@ -77,18 +128,36 @@ long corpus_augment_news(nlp_corpus *c) {
     out.arena = c->arena;
     long added = 0;
     for (size_t si = 0; si < c->nsents; si++) {
-        if (copy_sentence(&out, c, si, NULL, 0, c->sent_ids[si])) goto nomem;
-        if (si % 4) continue; /* a quarter of the eligible sentences: the rest stay as written */
+        if (copy_sentence(&out, c, si, NULL, 0, 0, c->sent_ids[si])) goto nomem;
         int n = (int)corpus_sent_len(c, si);
         size_t first = c->sent_first[si];
         if (n > MAX_AUG_LEN) continue;
-        int ok_heads = 1;
-        for (int i = 0; i < n; i++) ok_heads &= c->toks[first + i].head >= 0;
-        int v = ok_heads ? insertion_verb(c->toks + first, n) : 0;
+        int ok_heads = 1, root = 0;
+        for (int i = 0; i < n; i++) {
+            ok_heads &= c->toks[first + i].head >= 0;
+            if (c->toks[first + i].head == 0) root = i + 1;
+        }
+        if (!ok_heads) continue;
+        const phrase *p = NULL;
+        int v = 0, attach = 0;
+        const char *suffix = "-news";
+        if (si % 4 == 0) { /* a quarter of the eligible sentences: the rest stay as written */
+            v = attach = insertion_verb(c->toks + first, n);
+            p = &phrases[(si / 4) % NPHRASES];
+        } else if (si % 8 == 6 && (v = named_subject(c->toks + first, n)) > 0) {
+            attach = v; /* a possessor before a named subject, one in eight */
+            p = &possessors[(si / 8) % NPOSSESSORS];
+            suffix = "-possessor";
+        } else if (si % 16 == 2 && root && !strcmp(c->toks[first + root - 1].upos, "VERB") &&
+                   strcmp(c->toks[first].upos, "PUNCT")) {
+            v = 1; /* a dateline before a sentence about a verb, one in sixteen */
+            attach = root;
+            p = &datelines[(si / 16) % NDATELINES];
+            suffix = "-dateline";
+        }
         if (!v) continue;
-        const phrase *p = &phrases[(si / 4) % NPHRASES];
-        const char *id = c->sent_ids[si] ? arena_printf(c->arena, "%s-news", c->sent_ids[si]) : NULL;
-        if (copy_sentence(&out, c, si, p, v, id)) goto nomem;
+        const char *id = c->sent_ids[si] ? arena_printf(c->arena, "%s%s", c->sent_ids[si], suffix) : NULL;
+        if (copy_sentence(&out, c, si, p, v, attach, id)) goto nomem;
         added++;
     }
     free(c->toks);

@@ -104,15 +104,85 @@ static const char *morphy(const nlp_lemmatizer *l, const char *low, size_t n, co
     return NULL;
 }
 
+/* "1,100" -> "1100": digits grouped in thousands by commas */
+static const char *ungrouped_number(const char *form, dyad_arena *a) {
+    size_t n = strlen(form), digits = 0, groups = 0;
+    const char *dot = strchr(form, '.');
+    size_t end = dot ? (size_t)(dot - form) : n;
+    for (size_t i = 0; i < end; i++) {
+        if (form[i] == ',') {
+            if (!digits || (groups && digits != 3) || (!groups && digits > 3)) return NULL;
+            groups++;
+            digits = 0;
+        } else if (form[i] >= '0' && form[i] <= '9') {
+            digits++;
+        } else {
+            return NULL;
+        }
+    }
+    for (size_t i = end + (dot != NULL); i < n; i++)
+        if (form[i] < '0' || form[i] > '9') return NULL;
+    if (!groups || digits != 3) return NULL;
+    char *out = arena_strdup(a, form);
+    if (!out) return form;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (form[i] != ',') out[k++] = form[i];
+    out[k] = 0;
+    return out;
+}
+
+static int is_all_caps(const char *s) {
+    int upper = 0;
+    for (; *s; s++) {
+        if (*s >= 'a' && *s <= 'z') return 0;
+        upper += *s >= 'A' && *s <= 'Z';
+    }
+    return upper >= 2;
+}
+
+/* "Tehran": a capital, then no capitals */
+static int is_title_case(const char *s) {
+    if (!(*s >= 'A' && *s <= 'Z')) return 0;
+    for (s++; *s; s++)
+        if (*s >= 'A' && *s <= 'Z') return 0;
+    return 1;
+}
+
+/* A plural name unseen in training: its singular, as the treebank has it
+ * for most plural names: WordNet's noun when it knows one ("Diaries" ->
+ * "Diary"), else without the final s ("Houthis" -> "Houthi"; not "Swiss"
+ * or "Campus"); written with the name's capitals. */
+static const char *plural_name(const nlp_lemmatizer *l, const char *form, const char *low, size_t n, dyad_arena *a) {
+    const char *sing = morphy(l, low, n, "NNS", a);
+    if (!sing && n > 3 && low[n - 1] == 's' && !strchr("su", low[n - 2])) sing = arena_strndup(a, low, n - 1);
+    if (!sing) return form;
+    char *out = arena_strdup(a, sing);
+    if (!out) return form;
+    int caps = is_all_caps(form);
+    for (size_t i = 0; out[i]; i++)
+        if ((caps || i == 0) && out[i] >= 'a' && out[i] <= 'z' && form[i] >= 'A' && form[i] <= 'Z') out[i] = (char)(out[i] - 32);
+    return out;
+}
+
 const char *lemmatize(const nlp_lemmatizer *l, const char *form, const char *upos, const char *xpos, dyad_arena *a) {
     if (!form) return "_";
     if (!xpos) xpos = "_";
     char low[MAXW];
     size_t n = lower_copy(form, low, sizeof low);
     if (form[n]) return form; /* very long token: itself */
+    /* a letter used as a noun keeps its case ("plan C", "vitamin D") */
+    if (n == 1 && form[0] >= 'A' && form[0] <= 'Z' && upos && !strcmp(upos, "NOUN")) return form;
+    if (!strcmp(xpos, "CD") && strchr(form, ',')) {
+        const char *num = ungrouped_number(form, a);
+        if (num) return num;
+    }
     const char *hit = lex_find(l, lex_key(low, n, xpos));
-    /* names keep their own spelling: "al" stays "al" though "Al" was seen */
-    if (hit && is_proper(upos, xpos) && !strcasecmp(hit, form)) return form;
+    /* names keep their own spelling: "al" stays "al" though "Al" was seen,
+     * but a name in capitals ("TEHRAN") takes the treebank's usual spelling
+     * of it when that is in title case ("Tehran") */
+    if (hit && is_proper(upos, xpos) && !strcasecmp(hit, form))
+        return is_all_caps(form) && n > 3 && is_title_case(hit) ? hit : form;
     if (hit) return hit;
     /* closed classes: an unseen preposition or determiner is its own lemma,
      * never the output of a suffix rule */
@@ -121,6 +191,7 @@ const char *lemmatize(const nlp_lemmatizer *l, const char *form, const char *upo
     for (const char *const *c = closed; *c; c++)
         if (!strcmp(xpos, *c)) return !strcmp(low, form) ? form : arena_strndup(a, low, n);
     /* unseen names keep their form: suffix rules would turn "Aukus" into "Auku" */
+    if (!strcmp(xpos, "NNPS")) return plural_name(l, form, low, n, a);
     if (is_proper(upos, xpos)) return form;
     const char *wn = morphy(l, low, n, xpos, a);
     if (wn) return wn;

@@ -14,7 +14,7 @@
  * section 16-byte aligned. The checksum covers everything after the header. */
 #define NLP_MAGIC "DYADMDL\x01"
 #define NLP_VERSION 2u
-enum { NLP_KIND_TAGGER = 1, NLP_KIND_LEMMATIZER = 2, NLP_KIND_PARSER = 3 };
+enum { NLP_KIND_TAGGER = 1, NLP_KIND_LEMMATIZER = 2, NLP_KIND_PARSER = 3, NLP_KIND_CLUSTERS = 4 };
 #define NLP_MAX_SECTIONS 16
 
 typedef struct nlp_section { uint32_t id, reserved; uint64_t offset, size; } nlp_section;
@@ -49,15 +49,19 @@ int nlp_strings_index(const char *blob, uint64_t size, uint32_t n, const char **
  * averaged-perceptron accumulators. */
 typedef struct nlp_slot { uint32_t fp, off; } nlp_slot;
 typedef struct nlp_entry { uint16_t cls; int16_t w; } nlp_entry;
-/* A row starts with a header entry: sparse rows have w = 0 and cls = the
- * number of (class, weight) entries that follow; dense rows (features that
- * weigh most classes, e.g. tag pairs) have w = 1 and are followed by
- * nlp_dense_classes(nclasses) int16 weights, summed with vector adds. */
+/* Two row layouts (WEIGHT_META word 2). LAYOUT_PACKED, what training
+ * writes: the slot's off holds the row's first entry << 8 | its length, so a
+ * lookup reads no row header; length ROW_DENSE marks a dense row (features
+ * that weigh most classes, e.g. tag pairs): nlp_dense_classes(nclasses)
+ * int16 weights summed with vector adds; other rows are (class, weight)
+ * entries. LAYOUT_HEADERS (older files): a row starts with a header entry,
+ * w = 0 and cls = the number of entries that follow, or w = 1 for dense. */
+enum { LAYOUT_HEADERS = 0, LAYOUT_PACKED = 1, ROW_DENSE = 0xff };
 static inline uint32_t nlp_dense_classes(uint32_t nclasses) { return (nclasses + 15) & ~15u; }
 typedef struct nlp_weights {
     const nlp_slot *slots; uint64_t nslots;
     const nlp_entry *entries; uint64_t nentries;
-    uint32_t nclasses;
+    uint32_t nclasses, layout;
     float scale;
 } nlp_weights;
 /* Sections WEIGHT_META, WEIGHT_SLOTS, WEIGHT_ENTRIES; validates every row. */
@@ -103,8 +107,9 @@ nlp_gold_tok *corpus_add_token(nlp_corpus *c);
 /* Start a new sentence at the current end of the tokens. */
 int corpus_add_sentence(nlp_corpus *c, const char *id);
 /* News-style copies of training sentences (augment.c): a temporal or source
- * phrase between subject and verb ("China on Monday said"). Returns the
- * number of sentences added, -1 when out of memory. */
+ * phrase between subject and verb ("China on Monday said"), a dateline
+ * ("MOSCOW (AFP) - ..."), a possessor before a named subject ("Russia 's
+ * Putin said"). Returns the number of sentences added, -1 when out of memory. */
 long corpus_augment_news(nlp_corpus *c);
 static inline size_t corpus_sent_len(const nlp_corpus *c, size_t i) {
     size_t end = i + 1 < c->nsents ? c->sent_first[i + 1] : c->ntoks;
@@ -115,11 +120,33 @@ static inline size_t corpus_sent_len(const nlp_corpus *c, size_t i) {
 typedef struct nlp_word {
     uint64_t lower, raw, shape, suf[4], pre[3], cluster;
     uint64_t suf5, tail; /* 5-byte suffix; the part after the last hyphen ("pro-Russian" -> "russian") */
+    /* Brown cluster of the lowercase form (clusters.c): hashes of its path's
+     * prefixes of 4 and 6 bits and of the full path, and the path itself (a
+     * leading 1, then the bits); all 0 when the word has no cluster */
+    uint64_t brown[3], path;
+    uint32_t caps; /* how often the unlabeled text capitalises it mid-sentence: 0 unknown, 1 never .. 5 always */
     uint32_t flags;
 } nlp_word;
 enum { W_UPPER1 = 1, W_ALLCAPS = 2, W_DIGIT = 4, W_HYPHEN = 8, W_PUNCT = 16, W_LOWER = 32 };
 /* Hash one token's surface features. */
 void nlp_word_features(const char *form, nlp_word *w);
+
+/* ---- word clusters (clusters.c) -------------------------------------------
+ * Brown clusters learned from unlabeled text: lowercase word hash -> path. */
+typedef struct nlp_clusters {
+    nlp_file file;
+    const uint64_t *slots; uint64_t mask; /* (word hash | 1, path) pairs */
+    uint32_t nwords;
+    uint64_t id;                          /* checksum of the table: the tagger records the one it learned with */
+} nlp_clusters;
+int clusters_load(nlp_clusters *c, const char *path, dyad_error *err);
+void clusters_free(nlp_clusters *c);
+/* fill brown[] and path of each word (c may be NULL: no clusters) */
+void clusters_apply(const nlp_clusters *c, nlp_word *words, int n);
+/* hash of the first bits of a path (the whole path when shorter); 0 for no path */
+uint64_t clusters_prefix(uint64_t path, int bits);
+/* learn clusters from text files (CoNLL-U forms, WordNet glosses or running text) */
+int clusters_train(const char *const *files, int nfiles, const char *out, FILE *log, dyad_error *err);
 
 /* ---- tagger (tagger.c) ---------------------------------------------------- */
 typedef struct nlp_tagger {
@@ -130,14 +157,16 @@ typedef struct nlp_tagger {
     const uint64_t *amb; uint64_t ambmask; /* (word hash, ambiguity class) pairs */
     int adp_in;                            /* the ADP/IN class, -1 if the model has none */
     uint64_t preps[32]; int npreps;        /* prepositions that stay ADP/IN when unseen in training */
+    nlp_clusters clusters; int has_clusters; /* clusters.dyad beside the tagger, when trained with it */
+    uint8_t *kinds;                        /* per class: TK_* bits (tagger.c) */
 } nlp_tagger;
 int tagger_load(nlp_tagger *t, const char *path, dyad_error *err);
 void tagger_free(nlp_tagger *t);
 /* words[n] -> tags[n] (class ids); scores scratch of nlp_dense_classes(nclasses)
- * ints. Also sets
- * each word's cluster to its ambiguity class (the tags it had in training). */
+ * ints. Also sets each word's cluster to its ambiguity class (the tags it had
+ * in training) and its Brown cluster (brown[], path). */
 void tagger_tag(const nlp_tagger *t, nlp_word *words, int n, int *tags, int32_t *scores);
-/* set each word's cluster to its ambiguity class only (no tagging) */
+/* set each word's cluster to its ambiguity class and its Brown cluster only (no tagging) */
 void tagger_set_clusters(const nlp_tagger *t, nlp_word *words, int n);
 int tagger_train(const nlp_corpus *train, const nlp_corpus *dev, int iterations, const char *out, FILE *log,
                  dyad_error *err);

@@ -1,15 +1,16 @@
 /* parser.c - greedy arc-eager transition parser with an averaged perceptron
  * over Zhang & Nivre (2011) features (words, tags, distance, valency, label
- * sets, second-order heads and children), labeled with UD relations including
+ * sets, second-order heads and children), plus the tagger's ambiguity
+ * classes and Brown word clusters; labeled with UD relations including
  * subtypes. Training uses Goldberg & Nivre's (2012) dynamic oracle with
  * exploration. */
 #include <stdlib.h>
 #include <string.h>
 #include "nlp_internal.h"
 
-enum { SHIFT = 0, REDUCE = 1, MAX_PARSE_FEATS = 96, JACKKNIFE_FOLDS = 4, JACKKNIFE_ITERATIONS = 5,
+enum { SHIFT = 0, REDUCE = 1, MAX_PARSE_FEATS = 112, JACKKNIFE_FOLDS = 4, JACKKNIFE_ITERATIONS = 5,
        JACKKNIFE_MIN_SENTENCES = 1000 };
-#define PARSER_MAX_BYTES (15.0 * 1048576) /* committed to git: keep it small */
+#define PARSER_MAX_BYTES (17.0 * 1048576) /* all models together stay under 30 MB */
 #define LEFT(l) (2 + 2 * (l))
 #define RIGHT(l) (3 + 2 * (l))
 
@@ -100,6 +101,7 @@ typedef struct pctx { const nlp_word *words; const int *tags; const pstate *s; }
 static inline uint64_t W(const pctx *c, int i) { return i < 0 ? 0x5151 : i == 0 ? 0x7171 : c->words[i - 1].lower; }
 static inline uint64_t P(const pctx *c, int i) { return i < 0 ? 1000 : i == 0 ? 1001 : (uint64_t)c->tags[i - 1]; }
 static inline uint64_t C(const pctx *c, int i) { return i <= 0 ? 0x3131 : c->words[i - 1].cluster; }
+static inline uint64_t B(const pctx *c, int i, int k) { return i < 0 ? 0x4141 : i == 0 ? 0x6161 : c->words[i - 1].brown[k]; }
 static inline uint64_t L(const pctx *c, int i) { return i <= 0 ? 1000 : (uint64_t)(c->s->label[i] + 1); }
 static inline int at(const int *a, int i) { return i < 0 ? -1 : a[i]; }
 static inline uint64_t F1(uint64_t t, uint64_t a) { return hash_mix(hash_mix(t * 0x9e3779b97f4a7c15ULL, a), 11); }
@@ -159,13 +161,25 @@ static int parse_features(const pctx *c, uint64_t *f) {
     /* ambiguity classes: robust to the tagger's errors */
     f[k++] = F1(84, C(c, s0)); f[k++] = F1(85, C(c, n0)); f[k++] = F2(86, C(c, n0), C(c, n1));
     f[k++] = F2(87, C(c, s0h), C(c, s0)); f[k++] = F3(88, C(c, s0), n0p, d);
+    /* Brown clusters (4 bits, 6 bits, the full path): word classes learned
+     * from unlabeled text, which generalise from seen words to unseen ones
+     * and do not share the tagger's errors (Koo et al. 2008) */
+    uint64_t s0b4 = B(c, s0, 0), s0b6 = B(c, s0, 1), s0bf = B(c, s0, 2), n0b4 = B(c, n0, 0), n0b6 = B(c, n0, 1),
+             n0bf = B(c, n0, 2), n1b6 = B(c, n1, 1);
+    f[k++] = F1(100, s0b6); f[k++] = F1(101, s0bf); f[k++] = F1(102, n0b6); f[k++] = F1(103, n0bf);
+    f[k++] = F1(104, n1b6); f[k++] = F2(105, s0b4, n0b4); f[k++] = F2(106, s0b6, n0b6);
+    f[k++] = F2(107, s0bf, n0p); f[k++] = F2(108, s0p, n0bf); f[k++] = F2(109, s0b6, n0p);
+    f[k++] = F2(110, s0p, n0b6); f[k++] = F3(111, s0b4, n0b4, n1b6); f[k++] = F3(112, s0b6, n0p, d);
+    f[k++] = F3(113, s0p, n0b6, d); f[k++] = F3(114, B(c, s0h, 1), s0b6, n0b6); f[k++] = F3(115, s0b6, n0b6, B(c, n0l, 0));
     return k;
 }
 
 static int best_valid(const pstate *s, const float *scores, int nclasses, const int *cost, int want_cost) {
     int best = -1;
+    /* validity depends only on the move type: shift, reduce, left, right */
+    int ok[4] = {valid(s, SHIFT), valid(s, REDUCE), valid(s, LEFT(0)), valid(s, RIGHT(0))};
     for (int m = 0; m < nclasses; m++) {
-        if (!valid(s, m) || (cost && cost[m] != want_cost)) continue;
+        if (!ok[m < 2 ? m : 2 + (m & 1)] || (cost && cost[m] != want_cost)) continue;
         if (best < 0 || scores[m] > scores[best]) best = m;
     }
     return best;
@@ -396,6 +410,30 @@ done:
     return rc;
 }
 
+/* DYAD_JACKKNIFE_CACHE=FILE keeps the jackknifed training tags between runs
+ * that change only the parser (the jackknife is half of the parser's
+ * training time). The file holds the token count, then the tags; a cache
+ * for another corpus is ignored. Stale after a tagger change: delete it. */
+static int read_tag_cache(const char *path, int *tags, size_t n) {
+    FILE *fp = fopen(path, "rb");
+    uint64_t have = 0;
+    int ok = fp && fread(&have, sizeof have, 1, fp) == 1 && have == n && fread(tags, sizeof *tags, n, fp) == n;
+    if (fp) fclose(fp);
+    return ok;
+}
+
+static void write_tag_cache(const char *path, const int *tags, size_t n) {
+    FILE *fp = fopen(path, "wb");
+    uint64_t have = n;
+    if (!fp) return;
+    if (fwrite(&have, sizeof have, 1, fp) != 1 || fwrite(tags, sizeof *tags, n, fp) != n) {
+        fclose(fp);
+        remove(path);
+        return;
+    }
+    fclose(fp);
+}
+
 int parser_train(const nlp_corpus *train, const nlp_corpus *dev, const char *tagger_path, int iterations,
                  const char *out, FILE *log, dyad_error *err) {
     nlp_tagger tg;
@@ -414,13 +452,18 @@ int parser_train(const nlp_corpus *train, const nlp_corpus *dev, const char *tag
     }
     int root_label = label_id(&ls, "root"), dep_label = label_id(&ls, "dep");
     if (root_label < 0 || dep_label < 0) goto nomem;
-    if (JACKKNIFE_FOLDS > 1 && train->nsents >= JACKKNIFE_MIN_SENTENCES) { /* small treebanks: own tags */
+    const char *cache = getenv("DYAD_JACKKNIFE_CACHE");
+    if (cache && *cache && read_tag_cache(cache, tags, train->ntoks)) {
+        tagger_set_clusters(&tg, words, (int)train->ntoks);
+        if (log) fprintf(log, "parser: jackknifed tags read from %s\n", cache);
+    } else if (JACKKNIFE_FOLDS > 1 && train->nsents >= JACKKNIFE_MIN_SENTENCES) { /* small treebanks: own tags */
         char tmp[1100];
         snprintf(tmp, sizeof tmp, "%s.fold", out);
         if (jackknife_tags(train, &tg, JACKKNIFE_FOLDS, JACKKNIFE_ITERATIONS, tmp, words, tags, log, err)) {
             rc = -1;
             goto done;
         }
+        if (cache && *cache) write_tag_cache(cache, tags, train->ntoks);
     } else if (tag_corpus(&tg, train, words, tags)) {
         goto nomem;
     }

@@ -1,13 +1,20 @@
 /* tagger.c - averaged-perceptron POS tagger predicting a joint (UPOS, XPOS)
- * class from the word, its affixes and shape, two words of context either
- * side and the two previous tags. Two greedy left-to-right passes share one
- * weight table: the second also sees the first pass's tags of the next two
- * words, so "X said" and "X 's" can look right as well as left. */
+ * class from the word, its affixes and shape, its Brown cluster, two words
+ * of context either side and the two previous tags. Two greedy
+ * left-to-right passes share one weight table: the second also sees the
+ * first pass's tags of the next two words, so "X said" and "X 's" can look
+ * right as well as left; it is trained on jackknifed first-pass tags. */
 #include <stdlib.h>
 #include <string.h>
 #include "nlp_internal.h"
 
-enum { MAX_TAG_FEATS = 64, AMB_MIN_COUNT = 3 };
+enum { MAX_TAG_FEATS = 72, AMB_MIN_COUNT = 3 };
+/* the headline rule takes near ties only (in averaged-perceptron update
+ * units): on the EWT dev set, titles without a verb ("Great Family Fun and
+ * Bonding") that a wider margin would give one all scored below -25 */
+#define HEADLINE_MARGIN 20.0
+/* jackknifed first-pass tags for training the second pass (small treebanks: own tags) */
+enum { JK_FOLDS = 4, JK_ITERATIONS = 8, JK_MIN_SENTENCES = 2000 };
 #define TAGGER_MAX_BYTES (7.0 * 1048576)
 #define AMB_UNKNOWN 0x9999u
 
@@ -30,12 +37,11 @@ static const nlp_word *word_at(const nlp_word *w, int n, int i) {
     return i < 0 ? &bos : i >= n ? &eos : &w[i];
 }
 
-/* p1, p2: previous tags (-1 before the sentence); tags: the first pass's
- * tags for the right context, NULL in the first pass */
-static int tag_features(const nlp_word *words, int n, int i, int p1, int p2, const int *tags, uint64_t *f) {
+/* The features of word i that do not depend on tags: the same in both
+ * passes, so their scores are summed once per word. */
+static int word_features(const nlp_word *words, int n, int i, uint64_t *f) {
     const nlp_word *w = &words[i], *l1 = word_at(words, n, i - 1), *l2 = word_at(words, n, i - 2),
                    *r1 = word_at(words, n, i + 1), *r2 = word_at(words, n, i + 2);
-    uint64_t t1 = (uint64_t)(p1 + 2), t2 = (uint64_t)(p2 + 2);
     int k = 0;
     f[k++] = f1(1, 0);
     f[k++] = f1(2, w->lower);
@@ -51,14 +57,9 @@ static int tag_features(const nlp_word *words, int n, int i, int p1, int p2, con
     f[k++] = f1(17, l1->suf[2]);
     f[k++] = f1(18, r1->suf[2]);
     f[k++] = f1(19, r1->shape);
-    f[k++] = f1(20, t1);
-    f[k++] = f2(21, t1, t2);
-    f[k++] = f2(22, t1, w->lower);
     f[k++] = f2(23, l1->lower, w->lower);
     f[k++] = f2(24, w->lower, r1->lower);
-    f[k++] = f2(25, t1, r1->lower);
     f[k++] = f2(26, w->suf[2], r1->suf[2]);
-    f[k++] = f2(27, t1, w->suf[2]);
     f[k++] = f2(28, r1->lower, r2->lower);
     f[k++] = f1(29, w->cluster);
     f[k++] = f1(30, r1->cluster);
@@ -66,7 +67,6 @@ static int tag_features(const nlp_word *words, int n, int i, int p1, int p2, con
     f[k++] = f2(32, w->flags, r1->flags);
     f[k++] = f1(33, l1->shape);
     f[k++] = f1(34, r2->cluster);
-    f[k++] = f2(35, t1, w->cluster);
     f[k++] = f2(36, w->cluster, r1->cluster);
     f[k++] = f2(37, l1->cluster, w->cluster);
     f[k++] = f2(38, w->cluster, w->suf[2]);
@@ -74,6 +74,31 @@ static int tag_features(const nlp_word *words, int n, int i, int p1, int p2, con
     f[k++] = f1(40, w->tail);
     f[k++] = f2(41, w->tail, w->flags & W_UPPER1);
     f[k++] = f2(42, w->lower, i == 0 ? 1 : 2 + (w->flags & (W_UPPER1 | W_ALLCAPS)));
+    /* Brown clusters: coarse and fine classes of words rare in the treebank */
+    f[k++] = f1(50, w->brown[0]);
+    f[k++] = f1(51, w->brown[1]);
+    f[k++] = f1(53, w->brown[2]);
+    f[k++] = f1(54, l1->brown[0]);
+    f[k++] = f1(55, l1->brown[2]);
+    f[k++] = f1(56, r1->brown[0]);
+    f[k++] = f1(57, r1->brown[2]);
+    /* a capitalised word the unlabeled text always capitalises is a name */
+    f[k++] = f2(60, w->caps, (w->flags & (W_UPPER1 | W_ALLCAPS)) | (uint64_t)(i == 0) << 8);
+    return k;
+}
+
+/* p1, p2: previous tags (-1 before the sentence); tags: the first pass's
+ * tags for the right context, NULL in the first pass */
+static int tag_context_features(const nlp_word *words, int n, int i, int p1, int p2, const int *tags, uint64_t *f) {
+    const nlp_word *w = &words[i], *r1 = word_at(words, n, i + 1);
+    uint64_t t1 = (uint64_t)(p1 + 2), t2 = (uint64_t)(p2 + 2);
+    int k = 0;
+    f[k++] = f1(20, t1);
+    f[k++] = f2(21, t1, t2);
+    f[k++] = f2(22, t1, w->lower);
+    f[k++] = f2(25, t1, r1->lower);
+    f[k++] = f2(27, t1, w->suf[2]);
+    f[k++] = f2(35, t1, w->cluster);
     if (tags) {
         uint64_t r1t = (uint64_t)((i + 1 < n ? tags[i + 1] : -1) + 8),
                  r2t = (uint64_t)((i + 2 < n ? tags[i + 2] : -1) + 8);
@@ -88,6 +113,11 @@ static int tag_features(const nlp_word *words, int n, int i, int p1, int p2, con
     return k;
 }
 
+static int tag_features(const nlp_word *words, int n, int i, int p1, int p2, const int *tags, uint64_t *f) {
+    int k = word_features(words, n, i, f);
+    return k + tag_context_features(words, n, i, p1, p2, tags, f + k);
+}
+
 static int argmax(const float *s, int n) {
     int b = 0;
     for (int i = 1; i < n; i++)
@@ -97,6 +127,7 @@ static int argmax(const float *s, int n) {
 
 void tagger_set_clusters(const nlp_tagger *t, nlp_word *words, int n) {
     for (int i = 0; i < n; i++) words[i].cluster = amb_lookup(t, words[i].lower);
+    clusters_apply(t->has_clusters ? &t->clusters : NULL, words, n);
 }
 
 /* Prepositions of news text that the treebank lacks or has too rarely for an
@@ -114,22 +145,103 @@ static int is_listed_preposition(const nlp_tagger *t, const nlp_word *w) {
     return 0;
 }
 
-void tagger_tag(const nlp_tagger *t, nlp_word *words, int n, int *tags, int32_t *scores) {
+/* class kinds for the headline rule */
+enum { TK_FINITE = 1, TK_FINITE_VERB = 2, TK_NOMINAL = 4, TK_NOUN = 8 };
+enum { HEADLINE_MAX = 48 };
+
+static uint8_t class_kind(const char *upos, const char *xpos) {
+    int finite = !strcmp(xpos, "VBZ") || !strcmp(xpos, "VBP") || !strcmp(xpos, "VBD") || !strcmp(xpos, "MD");
+    uint8_t k = finite ? TK_FINITE : 0;
+    if (finite && !strcmp(upos, "VERB") && strcmp(xpos, "MD")) k |= TK_FINITE_VERB;
+    if (!strcmp(upos, "NOUN") || !strcmp(upos, "PROPN") || !strcmp(upos, "PRON")) k |= TK_NOMINAL;
+    if (!strcmp(upos, "NOUN")) k |= TK_NOUN;
+    return k;
+}
+
+/* A headline (no final punctuation) is a clause: "UN chief urges calm as
+ * fighting spreads". When the tagger found no finite verb in one, the common
+ * noun after a noun or pronoun that scored best as a finite verb is taken
+ * for the verb if it nearly won. */
+static void headline_verb(const nlp_tagger *t, const nlp_word *words, int n, int *tags, const int *vcls,
+                          const int32_t *margin) {
+    int cand = -1;
+    for (int i = 0; i < n; i++) {
+        if (t->kinds[tags[i]] & TK_FINITE) return;
+        if (i > 0 && vcls[i] >= 0 && (t->kinds[tags[i]] & TK_NOUN) && (t->kinds[tags[i - 1]] & TK_NOMINAL) &&
+            (cand < 0 || margin[i] > margin[cand]))
+            cand = i;
+    }
+    if (cand >= 0 && margin[cand] * (double)t->w.scale >= -HEADLINE_MARGIN) tags[cand] = vcls[cand];
+}
+
+static void tag_passes(const nlp_tagger *t, nlp_word *words, int n, int *tags, int32_t *scores, int passes) {
     uint64_t f[MAX_TAG_FEATS];
-    for (int i = 0; i < n; i++) words[i].cluster = amb_lookup(t, words[i].lower);
+    int vcls[HEADLINE_MAX];      /* best finite verb class of each word */
+    int32_t margin[HEADLINE_MAX]; /* its score less the best score */
+    tagger_set_clusters(t, words, n);
+    int headline = passes == 2 && t->kinds && n >= 3 && n <= HEADLINE_MAX && !(words[n - 1].flags & W_PUNCT);
     /* the second pass overwrites tags in place: tags[i+1..] are still the
      * first pass's when word i is tagged */
-    for (int pass = 0; pass < 2; pass++)
+    size_t dense = nlp_dense_classes(t->nclasses), bytes = dense * sizeof *scores;
+    /* each word's scores from its tag-independent features, summed in the
+     * first pass and reused in the second (recomputed if out of memory) */
+    int32_t *fixed = passes > 1 && n > 0 ? malloc((size_t)n * bytes) : NULL;
+    for (int pass = 0; pass < passes; pass++)
         for (int i = 0; i < n; i++) {
-            int nf = tag_features(words, n, i, i > 0 ? tags[i - 1] : -1, i > 1 ? tags[i - 2] : -1,
-                                  pass ? tags : NULL, f);
-            memset(scores, 0, nlp_dense_classes(t->nclasses) * sizeof *scores);
+            int32_t *own = fixed ? fixed + (size_t)i * dense : NULL;
+            if (pass == 0 || !own) {
+                int nf = word_features(words, n, i, f);
+                memset(scores, 0, bytes);
+                nlp_weights_score(&t->w, f, nf, scores);
+                if (own) memcpy(own, scores, bytes);
+            } else {
+                memcpy(scores, own, bytes);
+            }
+            int nf = tag_context_features(words, n, i, i > 0 ? tags[i - 1] : -1, i > 1 ? tags[i - 2] : -1,
+                                          pass ? tags : NULL, f);
             nlp_weights_score(&t->w, f, nf, scores);
-            int best = 0;
+            int best = 0, verb = -1;
             for (int c = 1; c < (int)t->nclasses; c++)
                 if (scores[c] > scores[best]) best = c;
             tags[i] = is_listed_preposition(t, &words[i]) ? t->adp_in : best;
+            if (pass == 1 && headline) {
+                for (int c = 0; c < (int)t->nclasses; c++)
+                    if ((t->kinds[c] & TK_FINITE_VERB) && (verb < 0 || scores[c] > scores[verb])) verb = c;
+                vcls[i] = verb;
+                margin[i] = verb >= 0 ? scores[verb] - scores[best] : INT32_MIN;
+            }
         }
+    free(fixed);
+    if (headline) headline_verb(t, words, n, tags, vcls, margin);
+}
+
+void tagger_tag(const nlp_tagger *t, nlp_word *words, int n, int *tags, int32_t *scores) {
+    tag_passes(t, words, n, tags, scores, 2);
+}
+
+/* the clusters file beside a model file */
+static void clusters_path(const char *model, char *out, size_t cap) {
+    const char *slash = strrchr(model, '/');
+    if (!slash) snprintf(out, cap, "clusters.dyad");
+    else snprintf(out, cap, "%.*s/clusters.dyad", (int)(slash - model), model);
+}
+
+/* A tagger trained with word clusters needs the same clusters: its weights
+ * are for their paths. */
+static int load_clusters(nlp_tagger *t, const char *path, uint64_t id, dyad_error *err) {
+    char cp[1100];
+    clusters_path(path, cp, sizeof cp);
+    if (!path_exists(cp)) {
+        dyad_error_set(err, DYAD_EMODEL, cp, 0, -1, "the tagger was trained with word clusters: file missing");
+        return -1;
+    }
+    if (clusters_load(&t->clusters, cp, err)) return -1;
+    t->has_clusters = 1;
+    if (t->clusters.id != id) {
+        dyad_error_set(err, DYAD_EMODEL, cp, 0, -1, "not the word clusters the tagger was trained with");
+        return -1;
+    }
+    return 0;
 }
 
 int tagger_load(nlp_tagger *t, const char *path, dyad_error *err) {
@@ -165,12 +277,22 @@ int tagger_load(nlp_tagger *t, const char *path, dyad_error *err) {
         return -1;
     }
     t->adp_in = -1;
+    if (!(t->kinds = malloc(t->nclasses))) {
+        dyad_error_set(err, DYAD_ENOMEM, path, 0, -1, "out of memory");
+        tagger_free(t);
+        return -1;
+    }
+    for (uint32_t i = 0; i < t->nclasses; i++) t->kinds[i] = class_kind(t->upos[i], t->xpos[i]);
     for (uint32_t i = 0; i < t->nclasses; i++)
         if (!strcmp(t->upos[i], "ADP") && !strcmp(t->xpos[i], "IN")) t->adp_in = (int)i;
     for (const char *const *p = unseen_prepositions; *p && t->npreps < 32; p++) {
         nlp_word w;
         nlp_word_features(*p, &w);
         t->preps[t->npreps++] = w.lower;
+    }
+    if (nm >= 16 && meta[1] && load_clusters(t, path, ((uint64_t)meta[3] << 32) | meta[2], err)) {
+        tagger_free(t);
+        return -1;
     }
     uint64_t na;
     t->amb = nlp_file_section(&t->file, SEC_LEX_SLOTS, &na);
@@ -193,6 +315,8 @@ int tagger_load(nlp_tagger *t, const char *path, dyad_error *err) {
 }
 
 void tagger_free(nlp_tagger *t) {
+    if (t->has_clusters) clusters_free(&t->clusters);
+    free(t->kinds);
     free(t->upos);
     free(t->xpos);
     nlp_file_close(&t->file);
@@ -296,8 +420,73 @@ static double eval_tagger(const nlp_tagger *t, const nlp_corpus *c, nlp_word *wo
     return c->ntoks ? 100.0 * ok / c->ntoks : 0;
 }
 
+static int train_model(const nlp_corpus *train, const nlp_corpus *dev, int iterations, int passes, int folds,
+                       const char *out, FILE *log, dyad_error *err);
+
+/* First-pass tags of the training set from taggers that did not see the
+ * sentence (contiguous folds: a fold tagger must not have seen the rest of
+ * the document). The second pass learns from these: the first pass's own
+ * tags of its training sentences are near perfect, while at run time it
+ * sees first-pass tags as noisy as these. Returns 0 and fills jk (tag ids
+ * of ts). */
+static int jackknife_first_pass(const nlp_corpus *train, tagset *ts, nlp_word *words, int folds, const char *out,
+                                int *jk, dyad_error *err) {
+    nlp_corpus sub;
+    memset(&sub, 0, sizeof sub);
+    sub.toks = malloc(train->ntoks * sizeof *sub.toks);
+    sub.sent_first = malloc(train->nsents * sizeof *sub.sent_first);
+    int *map = NULL, rc = -1;
+    int32_t *scores = NULL;
+    char tmp[1100];
+    snprintf(tmp, sizeof tmp, "%s.fold", out);
+    if (!sub.toks || !sub.sent_first) goto done;
+    for (int f = 0; f < folds; f++) {
+        sub.ntoks = sub.nsents = 0;
+        size_t lo = train->nsents * (size_t)f / (size_t)folds, hi = train->nsents * (size_t)(f + 1) / (size_t)folds;
+        for (size_t s = 0; s < train->nsents; s++) {
+            if (s >= lo && s < hi) continue;
+            size_t first = train->sent_first[s], n = corpus_sent_len(train, s);
+            sub.sent_first[sub.nsents++] = (uint32_t)sub.ntoks;
+            memcpy(sub.toks + sub.ntoks, train->toks + first, n * sizeof *sub.toks);
+            sub.ntoks += n;
+        }
+        if (train_model(&sub, NULL, JK_ITERATIONS, 1, 0, tmp, NULL, err)) goto done;
+        nlp_tagger t;
+        if (tagger_load(&t, tmp, err)) goto done;
+        free(map);
+        free(scores);
+        map = malloc(t.nclasses * sizeof *map);
+        scores = malloc(nlp_dense_classes(t.nclasses) * sizeof *scores);
+        if (!map || !scores) {
+            tagger_free(&t);
+            goto done;
+        }
+        for (uint32_t i = 0; i < t.nclasses; i++) map[i] = tagset_id(ts, t.upos[i], t.xpos[i], 0);
+        for (size_t s = lo; s < hi; s++) {
+            size_t first = train->sent_first[s], len = corpus_sent_len(train, s);
+            tag_passes(&t, words + first, (int)len, jk + first, scores, 1);
+            for (size_t i = first; i < first + len; i++) jk[i] = map[jk[i]] < 0 ? 0 : map[jk[i]];
+        }
+        tagger_free(&t);
+    }
+    rc = 0;
+done:
+    remove(tmp);
+    free(map);
+    free(scores);
+    free(sub.toks);
+    free(sub.sent_first);
+    return rc;
+}
+
 int tagger_train(const nlp_corpus *train, const nlp_corpus *dev, int iterations, const char *out, FILE *log,
                  dyad_error *err) {
+    return train_model(train, dev, iterations, 2, JK_FOLDS, out, log, err);
+}
+
+/* passes: 2 for the tagger, 1 for a jackknife fold's first-pass tagger */
+static int train_model(const nlp_corpus *train, const nlp_corpus *dev, int iterations, int passes, int folds,
+                       const char *out, FILE *log, dyad_error *err) {
     tagset ts = {0};
     int *gold = malloc(train->ntoks * sizeof *gold);
     int *pred = malloc(train->ntoks * sizeof *pred);
@@ -305,6 +494,9 @@ int tagger_train(const nlp_corpus *train, const nlp_corpus *dev, int iterations,
     uint32_t *order = malloc(train->nsents * sizeof *order);
     nlp_train_weights tw = {0};
     uint64_t *amb = NULL;
+    int *jk = NULL; /* jackknifed first-pass tags, the second pass's right context */
+    nlp_tagger lex;
+    memset(&lex, 0, sizeof lex);
     int rc = -1;
     if (!gold || !pred || !words || !order) goto nomem;
     for (size_t i = 0; i < train->ntoks; i++)
@@ -313,8 +505,32 @@ int tagger_train(const nlp_corpus *train, const nlp_corpus *dev, int iterations,
     uint64_t namb = 0;
     amb = build_amb(words, gold, train->ntoks, &namb);
     if (!amb) goto nomem;
-    nlp_tagger lex = {.amb = amb, .ambmask = namb - 1};
+    lex.amb = amb;
+    lex.ambmask = namb - 1;
     for (size_t i = 0; i < train->ntoks; i++) words[i].cluster = amb_lookup(&lex, words[i].lower);
+    /* word clusters, when the output directory has them */
+    char cp[1100];
+    clusters_path(out, cp, sizeof cp);
+    if (path_exists(cp)) {
+        if (clusters_load(&lex.clusters, cp, err)) goto done;
+        lex.has_clusters = 1;
+        clusters_apply(&lex.clusters, words, (int)train->ntoks);
+        if (log) fprintf(log, "tagger: word clusters from %s (%u words)\n", cp, lex.clusters.nwords);
+    }
+    if (passes == 2 && folds > 1 && train->nsents >= JK_MIN_SENTENCES) {
+        if (!(jk = malloc(train->ntoks * sizeof *jk))) goto nomem;
+        double t0 = now_seconds();
+        if (jackknife_first_pass(train, &ts, words, folds, out, jk, err)) {
+            if (err->status) goto done;
+            goto nomem;
+        }
+        if (log) {
+            size_t ok = 0;
+            for (size_t i = 0; i < train->ntoks; i++) ok += jk[i] == gold[i];
+            fprintf(log, "tagger: jackknifed first-pass tags (%d folds) %.2f correct (%.1fs)\n", folds,
+                    100.0 * ok / (train->ntoks + !train->ntoks), now_seconds() - t0);
+        }
+    }
     if (tw_init(&tw, (uint32_t)ts.n)) goto nomem;
     float *scores = malloc(ts.n * sizeof *scores);
     if (!scores) goto nomem;
@@ -330,13 +546,14 @@ int tagger_train(const nlp_corpus *train, const nlp_corpus *dev, int iterations,
             int n = (int)corpus_sent_len(train, s);
             const nlp_word *w = words + first;
             int *g = gold + first, *p = pred + first;
-            for (int pass = 0; pass < 2; pass++)
+            const int *right = jk ? jk + first : p;
+            for (int pass = 0; pass < passes; pass++)
                 for (int i = 0; i < n; i++) {
-                    int nf = tag_features(w, n, i, i > 0 ? p[i - 1] : -1, i > 1 ? p[i - 2] : -1, pass ? p : NULL, f);
+                    int nf = tag_features(w, n, i, i > 0 ? p[i - 1] : -1, i > 1 ? p[i - 2] : -1, pass ? right : NULL, f);
                     memset(scores, 0, ts.n * sizeof *scores);
                     tw_score(&tw, f, nf, scores);
                     p[i] = argmax(scores, ts.n);
-                    ok += pass && p[i] == g[i];
+                    ok += pass == passes - 1 && p[i] == g[i];
                     if (tw_update(&tw, f, nf, g[i], p[i])) { free(scores); goto nomem; }
                 }
         }
@@ -349,7 +566,8 @@ int tagger_train(const nlp_corpus *train, const nlp_corpus *dev, int iterations,
     nlp_writer wr;
     nlp_writer_init(&wr, NLP_KIND_TAGGER);
     dy_buf *meta = nlp_writer_section(&wr, SEC_META), *cls = nlp_writer_section(&wr, SEC_CLASSES);
-    uint32_t m[4] = {(uint32_t)ts.n, 0, 0, 0};
+    uint32_t m[4] = {(uint32_t)ts.n, (uint32_t)lex.has_clusters, (uint32_t)lex.clusters.id,
+                     (uint32_t)(lex.clusters.id >> 32)};
     buf_push(meta, m, sizeof m);
     buf_push(nlp_writer_section(&wr, SEC_LEX_SLOTS), amb, namb * 16);
     for (int i = 0; i < ts.n; i++) {
@@ -381,6 +599,8 @@ int tagger_train(const nlp_corpus *train, const nlp_corpus *dev, int iterations,
 nomem:
     dyad_error_set(err, DYAD_ENOMEM, train->sent_ids ? "tagger" : "tagger", 0, -1, "out of memory training the tagger");
 done:
+    if (lex.has_clusters) clusters_free(&lex.clusters);
+    free(jk);
     tw_free(&tw);
     free(amb);
     for (int i = 0; i < ts.n; i++) free(ts.names[i]);

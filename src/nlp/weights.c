@@ -127,8 +127,9 @@ static inline float averaged(const nlp_train_weights *t, const nlp_tentry *e) {
     return t->clock > 0 ? e->w - e->u / (float)t->clock : e->w;
 }
 
-/* dense rows pay off when a feature weighs a quarter of the classes or more */
-static int is_dense(uint64_t c, uint32_t nclasses) { return c * 4 >= nclasses; }
+/* a dense row (2 bytes a class) is smaller than a sparse one (4 bytes an
+ * entry) when the feature weighs half of the classes or more */
+static int is_dense(uint64_t c, uint32_t nclasses) { return c * 2 >= nclasses || c >= ROW_DENSE; }
 
 /* bytes the saved table takes when weights under thr are dropped */
 static uint64_t saved_bytes(const nlp_train_weights *t, float thr, uint64_t *nfeat, uint64_t *nent) {
@@ -137,11 +138,24 @@ static uint64_t saved_bytes(const nlp_train_weights *t, float thr, uint64_t *nfe
         if (!t->keys[s]) continue;
         uint64_t c = 0;
         for (uint32_t k = t->first[s]; k != NO_ENTRY; k = t->pool[k].next) c += fabsf(averaged(t, &t->pool[k])) >= thr;
-        if (c) { f++; e += 1 + (is_dense(c, t->nclasses) ? nlp_dense_classes(t->nclasses) / 2 : c); }
+        if (c) { f++; e += is_dense(c, t->nclasses) ? nlp_dense_classes(t->nclasses) / 2 : c; }
     }
     *nfeat = f;
     *nent = e;
     return (f * 8 / 5 + 16) * sizeof(nlp_slot) + e * sizeof(nlp_entry);
+}
+
+/* the smallest pruning threshold (to about 1%) whose table fits max_bytes */
+static float fit_threshold(const nlp_train_weights *t, float maxabs, double max_bytes) {
+    uint64_t nf, ne;
+    if (saved_bytes(t, 0, &nf, &ne) <= max_bytes) return 0;
+    float lo = 0, hi = maxabs + 1;
+    while (hi - lo > 0.01f * hi) {
+        float mid = (lo + hi) / 2;
+        if (saved_bytes(t, mid, &nf, &ne) <= max_bytes) hi = mid;
+        else lo = mid;
+    }
+    return hi;
 }
 
 int tw_save(const nlp_train_weights *t, nlp_writer *w, double max_bytes, FILE *log) {
@@ -150,15 +164,7 @@ int tw_save(const nlp_train_weights *t, nlp_writer *w, double max_bytes, FILE *l
         float a = fabsf(averaged(t, &t->pool[i]));
         if (a > maxabs) maxabs = a;
     }
-    /* the smallest pruning threshold that fits the size budget */
-    static const float thresholds[] = {0,     0.02f, 0.05f, 0.1f, 0.15f, 0.2f, 0.3f, 0.4f, 0.5f, 0.6f,
-                                       0.7f,  0.8f,  0.9f,  1,    1.2f,  1.5f, 2,    2.5f, 3,    5, 8};
-    float prune = 0;
-    for (size_t i = 0; i < sizeof thresholds / sizeof *thresholds; i++) {
-        uint64_t nf, ne;
-        prune = thresholds[i];
-        if (saved_bytes(t, prune, &nf, &ne) <= max_bytes) break;
-    }
+    float prune = fit_threshold(t, maxabs, max_bytes);
     float scale = maxabs > 0 ? maxabs / 32000.0f : 1.0f;
     /* pass 1: rows that keep at least one weight */
     uint64_t nkeep = 0, nent = 0;
@@ -174,8 +180,9 @@ int tw_save(const nlp_train_weights *t, nlp_writer *w, double max_bytes, FILE *l
         if (!t->keys[s]) continue;
         uint64_t c = 0;
         for (uint32_t e = t->first[s]; e != NO_ENTRY; e = t->pool[e].next) c += q[e] != 0;
-        if (c) { nkeep++; nent += 1 + (is_dense(c, t->nclasses) ? dense / 2 : c); }
+        if (c) { nkeep++; nent += is_dense(c, t->nclasses) ? dense / 2 : c; }
     }
+    if (nent >= (1u << 24)) { free(q); return -1; } /* row offsets have 24 bits */
     uint64_t cap = nkeep * 8 / 5 + 16; /* load 0.6: misses, the common case, stay short */
     nlp_slot *slots = calloc(cap, sizeof *slots);
     nlp_entry *ents = malloc((nent + 1) * sizeof *ents);
@@ -186,14 +193,14 @@ int tw_save(const nlp_train_weights *t, nlp_writer *w, double max_bytes, FILE *l
         uint64_t start = pos, c = 0;
         for (uint32_t e = t->first[s]; e != NO_ENTRY; e = t->pool[e].next) c += q[e] != 0;
         if (!c) continue;
+        uint32_t count = ROW_DENSE;
         if (is_dense(c, t->nclasses)) {
-            ents[pos++] = (nlp_entry){(uint16_t)dense_units, 1};
             int16_t *d = (int16_t *)&ents[pos];
             memset(d, 0, dense * sizeof *d);
             for (uint32_t e = t->first[s]; e != NO_ENTRY; e = t->pool[e].next) d[t->pool[e].cls] = q[e];
             pos += dense_units;
         } else {
-            ents[pos++] = (nlp_entry){(uint16_t)c, 0};
+            count = (uint32_t)c;
             for (uint32_t e = t->first[s]; e != NO_ENTRY; e = t->pool[e].next)
                 if (q[e]) ents[pos++] = (nlp_entry){t->pool[e].cls, q[e]};
         }
@@ -201,13 +208,13 @@ int tw_save(const nlp_train_weights *t, nlp_writer *w, double max_bytes, FILE *l
         uint32_t fp = (uint32_t)(h >> 32) | 1u;
         uint64_t i = nlp_slot_of(h, cap);
         while (slots[i].fp) i = i + 1 == cap ? 0 : i + 1;
-        slots[i] = (nlp_slot){fp, (uint32_t)start};
+        slots[i] = (nlp_slot){fp, (uint32_t)start << 8 | count};
     }
     free(q);
     dy_buf *meta = nlp_writer_section(w, SEC_WEIGHT_META);
     dy_buf *bs = nlp_writer_section(w, SEC_WEIGHT_SLOTS);
     dy_buf *be = nlp_writer_section(w, SEC_WEIGHT_ENTRIES);
-    uint32_t m[4] = {t->nclasses, 0, 0, 0};
+    uint32_t m[4] = {t->nclasses, 0, LAYOUT_PACKED, 0};
     memcpy(&m[1], &scale, 4);
     int rc = (!meta || !bs || !be || buf_push(meta, m, sizeof m) || buf_push(bs, slots, cap * sizeof *slots) ||
               buf_push(be, ents, pos * sizeof *ents)) ? -1 : 0;
@@ -218,6 +225,21 @@ int tw_save(const nlp_train_weights *t, nlp_writer *w, double max_bytes, FILE *l
     free(slots);
     free(ents);
     return rc;
+}
+
+/* every slot's row lies inside the entries and names valid classes */
+static const char *check_packed(const nlp_weights *w) {
+    uint64_t empty = 0, dense_units = nlp_dense_classes(w->nclasses) / 2;
+    for (uint64_t i = 0; i < w->nslots; i++) {
+        const nlp_slot *s = &w->slots[i];
+        if (!s->fp) { empty++; continue; }
+        uint64_t off = s->off >> 8, count = s->off & 0xff, units = count == ROW_DENSE ? dense_units : count;
+        if (off > w->nentries || units > w->nentries - off) return "weight row out of bounds";
+        if (count != ROW_DENSE)
+            for (uint64_t k = 0; k < count; k++)
+                if (w->entries[off + k].cls >= w->nclasses) return "weight class out of range";
+    }
+    return empty ? NULL : "weight table has no empty slot";
 }
 
 int nlp_weights_load(nlp_weights *w, const nlp_file *f, uint32_t nclasses, dyad_error *err) {
@@ -237,6 +259,11 @@ int nlp_weights_load(nlp_weights *w, const nlp_file *f, uint32_t nclasses, dyad_
         w->nentries = ne / sizeof *ents;
         w->nclasses = nclasses;
         memcpy(&w->scale, &meta[1], 4);
+        w->layout = meta[2];
+        if (w->layout == LAYOUT_PACKED) why = check_packed(w);
+        else if (w->layout != LAYOUT_HEADERS) why = "unknown weight layout";
+    }
+    if (!why && w->layout == LAYOUT_HEADERS) {
         /* Walk the rows in order once (sequential, cache friendly), marking
          * where each starts; then every slot must point at a row start. */
         uint64_t empty = 0, dense_units = nlp_dense_classes(nclasses) / 2;
@@ -261,8 +288,8 @@ int nlp_weights_load(nlp_weights *w, const nlp_file *f, uint32_t nclasses, dyad_
         }
         free(starts);
         if (!why && !empty) why = "weight table has no empty slot";
-        if (!why && !(w->scale > 0 && w->scale < 1e6f)) why = "bad weight scale";
     }
+    if (!why && !(w->scale > 0 && w->scale < 1e6f)) why = "bad weight scale";
     if (why) {
         dyad_error_set(err, DYAD_EMODEL, f->path, 0, -1, "%s", why);
         return -1;
@@ -270,10 +297,16 @@ int nlp_weights_load(nlp_weights *w, const nlp_file *f, uint32_t nclasses, dyad_
     return 0;
 }
 
+static inline void add_dense(const int16_t *d, uint32_t dense, int32_t *scores) {
+    for (uint32_t c = 0; c < dense; c += 16)
+        for (int j = 0; j < 16; j++) scores[c + j] += d[c + j];
+}
+
 void nlp_weights_score(const nlp_weights *w, const uint64_t *f, int nf, int32_t *scores) {
     enum { CHUNK = 128 };
     uint32_t rows[CHUNK];
     uint32_t dense = nlp_dense_classes(w->nclasses);
+    int packed = w->layout == LAYOUT_PACKED;
     for (int base = 0; base < nf; base += CHUNK) {
         int n = nf - base < CHUNK ? nf - base : CHUNK;
         const uint64_t *h = f + base;
@@ -286,21 +319,25 @@ void nlp_weights_score(const nlp_weights *w, const uint64_t *f, int nf, int32_t 
                 if (s->fp == 0) break;
                 if (s->fp == fp) {
                     rows[nrows++] = s->off;
-                    __builtin_prefetch(&w->entries[s->off]);
+                    __builtin_prefetch(&w->entries[packed ? s->off >> 8 : s->off]);
                     break;
                 }
                 if (++i == w->nslots) i = 0;
             }
         }
         for (int r = 0; r < nrows; r++) {
-            const nlp_entry *row = &w->entries[rows[r]];
-            if (row->w) {
-                const int16_t *d = (const int16_t *)(row + 1);
-                for (uint32_t c = 0; c < dense; c += 16)
-                    for (int j = 0; j < 16; j++) scores[c + j] += d[c + j];
-            } else {
-                for (uint32_t k = 1; k <= row->cls; k++) scores[row[k].cls] += row[k].w;
+            if (packed) {
+                const nlp_entry *row = &w->entries[rows[r] >> 8];
+                uint32_t count = rows[r] & 0xff;
+                if (count == ROW_DENSE) add_dense((const int16_t *)row, dense, scores);
+                else
+                    for (uint32_t k = 0; k < count; k++) scores[row[k].cls] += row[k].w;
+                continue;
             }
+            const nlp_entry *row = &w->entries[rows[r]];
+            if (row->w) add_dense((const int16_t *)(row + 1), dense, scores);
+            else
+                for (uint32_t k = 1; k <= row->cls; k++) scores[row[k].cls] += row[k].w;
         }
     }
 }
