@@ -310,6 +310,7 @@ TEST(code_targets_and_threats) {
     CHECK_STR(events_of(doc, 4, b, sizeof b), "");                      /* an attack is no one */
     CHECK_STR(events_of(doc, 5, b, sizeof b), "");                      /* meeting no one is no event */
     CHECK_STR(events_of(doc, 6, b, sizeof b), "RUS>JPN:111/asserted");  /* a name the parse hung on "." */
+    CHECK_STR(events_of(doc, 7, b, sizeof b), "RUS>JPN:111/asserted");  /* a name the parse made the root */
     dyad_doc_free(doc);
     code_dicts_free(d);
 }

@@ -417,6 +417,27 @@ TEST(tabari_records_with_expected_events) {
     read_free(&ra);
 }
 
+TEST(tabari_option_records_hold_for_the_records_after_them) {
+    /* TABARI validation files switch settings with OPTION records */
+    static const char text[] = "950101  DEMO-01\nArnor restored ties with Gondor.\n/*\\n{ ARN / GON / 064 } */\n\n"
+                               "950101  CODEBY-Modify\nChanging the options.\n/*\\n------\n"
+                               "\\n{ OPTION: SET: CODE BY SENTENCE } */\n\n"
+                               "950105  CODEBY-02\nGondor accepts that Arnor might affirm an attack.\n"
+                               "/*\\n{ GON / ARN / 042 }\n\\n{ OPTION:  DEFAULT: OFF } */\n";
+    read_all ra;
+    read_input(write_file("options.text", text, sizeof text - 1), DYAD_FMT_TABARI, &ra);
+    CHECK_INT(ra.ndocs, 3);
+    if (ra.ndocs == 3) {
+        CHECK(((dy_record *)ra.docs[0]->extra)->options == NULL);
+        CHECK_STR(((dy_record *)ra.docs[1]->extra)->options, " SET: CODE BY SENTENCE \n");
+        dy_record *last = ra.docs[2]->extra;
+        CHECK_STR(last->options, " SET: CODE BY SENTENCE \n  DEFAULT: OFF \n");
+        CHECK_INT(last->nexpected, 1);
+        CHECK_INT(last->noevents, 0);
+    }
+    read_free(&ra);
+}
+
 TEST(missing_file_fails_to_open) {
     dyad_error err;
     dyad_error_clear(&err);

@@ -104,6 +104,43 @@ static void reattach_from_punctuation(dyad_token *t, uint32_t n) {
     }
 }
 
+static int upos_is(const dyad_token *t, const char *u) { return t->upos && !strcmp(t->upos, u); }
+
+static int has_subject(const dyad_token *t, uint32_t n, uint32_t v) {
+    for (uint32_t k = 0; k < n; k++)
+        if (t[k].head == (int32_t)v + 1 && t[k].deprel && !strncmp(t[k].deprel, "nsubj", 5)) return 1;
+    return 0;
+}
+
+/* "Arnor on Thursday signed an ... protocol with Dagolath, officials said"
+ * parsed with the first name as the root and the verbs hung on it as "dep":
+ * the verb is the root, and the name the subject of the first verb after it
+ * that has none (in the verb's clause) */
+static void reattach_noun_root(dyad_token *t, uint32_t n) {
+    uint32_t r = n, d = n;
+    for (uint32_t i = 0; i < n && r == n; i++)
+        if (t[i].head == 0 && (upos_is(&t[i], "PROPN") || upos_is(&t[i], "NOUN"))) r = i;
+    for (uint32_t i = r + 1; r < n && i < n && d == n; i++)
+        if (t[i].head == (int32_t)r + 1 && t[i].deprel && !strcmp(t[i].deprel, "dep") && upos_is(&t[i], "VERB"))
+            d = i;
+    if (d == n) return;
+    uint32_t subj_of = n;
+    for (uint32_t j = r + 1; j < n && subj_of == n; j++) {
+        if (!upos_is(&t[j], "VERB") || has_subject(t, n, j)) continue;
+        int32_t h = (int32_t)j + 1; /* in the dep verb's clause */
+        for (int k = 0; k < MAX_DEPTH_WALK && h > 0 && h != (int32_t)d + 1; k++) h = t[h - 1].head;
+        if (h == (int32_t)d + 1) subj_of = j;
+    }
+    t[d].head = 0;
+    t[d].deprel = "root";
+    t[r].head = (int32_t)(subj_of < n ? subj_of : d) + 1;
+    t[r].deprel = subj_of < n || !has_subject(t, n, d) ? "nsubj" : "dep";
+    for (uint32_t i = 0; i < n; i++) /* the root's other dependents go with the new root */
+        if (i != d && t[i].head == (int32_t)r + 1 && t[i].deprel &&
+            (!strcmp(t[i].deprel, "dep") || !strcmp(t[i].deprel, "punct") || !strcmp(t[i].deprel, "parataxis")))
+            t[i].head = (int32_t)d + 1;
+}
+
 /* A working copy of the sentence's tokens with v2 relation names; the
  * document's own tokens stay as the parser wrote them. */
 static dyad_token *normalized_tokens(dyad_doc *doc, const dyad_token *t, uint32_t n) {
@@ -112,6 +149,7 @@ static dyad_token *normalized_tokens(dyad_doc *doc, const dyad_token *t, uint32_
     memcpy(copy, t, n * sizeof *copy);
     for (uint32_t i = 0; i < n; i++) copy[i].deprel = v2_deprel(copy[i].deprel);
     reattach_from_punctuation(copy, n);
+    reattach_noun_root(copy, n);
     return copy;
 }
 
@@ -136,8 +174,11 @@ static int has_case_word(const sent_ctx *c, int32_t k) {
 /* k is introduced by what a concern or warning is about */
 static int about_word(const sent_ctx *c, int32_t k) {
     static const char *const words[] = {"about", "over", "at", "of", "that", NULL};
+    /* ("concerned about reports that ...", "about" taken for an adverb of
+     * "reports" taken for a verb: the word still says what it is about) */
     for (int32_t g = c->first_child[k]; g >= 0; g = c->next_sibling[g])
-        if (deprel_is(&c->tok[g], "case") || deprel_is(&c->tok[g], "mark"))
+        if (deprel_is(&c->tok[g], "case") || deprel_is(&c->tok[g], "mark") ||
+            (deprel_is(&c->tok[g], "advmod") && g < k && !strcmp(c->form_f[g], "about")))
             for (int i = 0; words[i]; i++)
                 if (!strcmp(c->form_f[g], words[i])) return 1;
     return 0;
@@ -425,9 +466,9 @@ static int subtree_has_event(const sent_ctx *c, const uint8_t *coded, int32_t h,
 static int32_t complement_subject(const sent_ctx *c, int32_t k) {
     const dyad_token *t = &c->tok[k];
     if (deprel_is(t, "xcomp") || deprel_is(t, "ccomp") || deprel_is(t, "parataxis") ||
-        (deprel_is(t, "advcl") && about_word(c, k)))
+        (deprel_is(t, "advcl") && about_word(c, k) && tree_child_prefix(c, k, "nsubj") >= 0))
         return tree_child_prefix(c, k, "nsubj");
-    if ((deprel_is(t, "obl") || deprel_is(t, "nmod")) && about_word(c, k))
+    if ((deprel_is(t, "obl") || deprel_is(t, "nmod") || deprel_is(t, "advcl")) && about_word(c, k))
         for (int32_t g = c->first_child[k]; g >= 0; g = c->next_sibling[g])
             if (deprel_is(&c->tok[g], "acl") || deprel_is(&c->tok[g], "ccomp")) {
                 int32_t sub = tree_child_prefix(c, g, "nsubj");
@@ -534,7 +575,10 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
                 found = 1;
             }
         for (int32_t k = alt[2] >= 0 ? c->first_child[alt[2]] : -1; k >= 0 && !found; k = c->next_sibling[k])
-            if (deprel_is(&c->tok[k], "nmod") && actor_resolve(c, k).code[0] && has_case_word(c, k)) {
+            /* ("concerned about reports Japan could join": a subject taken into
+             * the phrase the concern is about) */
+            if (deprel_is(&c->tok[k], "nmod") && actor_resolve(c, k).code[0] &&
+                (has_case_word(c, k) || (tree_child(c, k, "case") < 0 && about_word(c, alt[2])))) {
                 nt = expand_conj(c, k, tgts, MAX_ARGS);
                 found = 1;
             }

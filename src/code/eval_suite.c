@@ -14,6 +14,7 @@
 #include "core/engine.h"
 #include "dict.h"
 #include "io/reader.h"
+#include "tabari.h"
 
 enum { MAX_CATEGORIES = 64 };
 
@@ -282,6 +283,8 @@ dyad_status code_eval_suite(const dyad_engine *e, const dyad_eval_opts *o, FILE 
             else s->unparsed++;
         }
         if (doc->ntokens && monadic_record(s, doc->id)) code_doc_monadic(d, doc, NULL, &pe);
+        else if (doc->ntokens && d->tabari && rec->options)  /* the OPTION records seen so far */
+            tabari_code_doc_options(d, doc, NULL, rec->options, &pe);
         else if (doc->ntokens) code_doc(d, doc, NULL, &pe);
         score(s, doc, rec);
         if (pred) dyad_write_events(pred, doc, "jsonl");
