@@ -7,6 +7,7 @@
 #include "base/util.h"
 #include "check.h"
 #include "code/code.h"
+#include "code/dict.h"
 
 /* Read a CoNLL-U fixture into one document: text = forms joined by spaces. */
 static dyad_doc *doc_from_conllu(const char *rel) {
@@ -330,6 +331,9 @@ TEST(code_petrarch_tree_patterns) {
     CHECK_STR(events_of(doc, 3, b, sizeof b), "ARN>GON:1951/intended");  /* {NEW &TIETYPES RELATIONS} */
     CHECK_STR(events_of(doc, 4, b, sizeof b), "ARN>GON:1121/intended");  /* "military trade relations": no */
     CHECK_STR(events_of(doc, 5, b, sizeof b), "ARN>GON:1033/intended");  /* "for foreign asylum" is no (FOR ASYLUM) */
+    /* a coded purpose clause is the event; the meeting it serves is not coded apart */
+    CHECK_STR(events_of(doc, 6, b, sizeof b), "ARN>GON:017/asserted");
+    CHECK_STR(events_of(doc, 7, b, sizeof b), "ARN>GON:040/asserted GON>ARN:040/asserted");
     dyad_doc_free(doc);
     code_dicts_free(d);
 }
@@ -363,6 +367,22 @@ TEST(code_petrarch_linear_patterns) {
         CHECK_STR(events_of(doc, 9, b, sizeof b), "ARN>---:064/asserted");
         dyad_doc_free(doc);
     }
+    /* a role word anywhere in a description of a name: "the official news agency WFNA" */
+    doc = coded_with(d, "tests/data/code/petrarch_linear.conllu", "2000-01-01");
+    CHECK_STR(events_of(doc, 10, b, sizeof b), "---GOV>GON:064/asserted");
+    /* a phrase no dictionary knows is no actor, unless new_actor_length allows its words */
+    CHECK_STR(events_of(doc, 11, b, sizeof b), "");
+    /* "- NOTED + * [115]": the '+' before the verb is its subject; who noted it is the source */
+    CHECK_STR(events_of(doc, 12, b, sizeof b), "GON>ARN:115/reported");
+    dyad_doc_free(doc);
+    d->new_actor_length = 4;
+    doc = coded_with(d, "tests/data/code/petrarch_linear.conllu", "2000-01-01");
+    CHECK_STR(events_of(doc, 11, b, sizeof b), "\"GRYFFINDOR HEAD MINERVA MCGONAGALL\">GON:064/asserted");
+    dyad_doc_free(doc);
+    d->new_actor_length = 3; /* four words are too many */
+    doc = coded_with(d, "tests/data/code/petrarch_linear.conllu", "2000-01-01");
+    CHECK_STR(events_of(doc, 11, b, sizeof b), "");
+    dyad_doc_free(doc);
     code_dicts_free(d);
 }
 

@@ -3,8 +3,10 @@
  * the mentions inside a noun phrase (persons with dated roles, countries,
  * demonyms, metonyms, agents, possessives, appositions) into one actor code. */
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 #include "base/arena.h"
+#include "base/util.h"
 #include "coder_int.h"
 
 static const char *fold_token(dyad_arena *a, const char *s, uint32_t *len) {
@@ -202,12 +204,22 @@ static void note_mention(sent_ctx *c, np_parts *np, int32_t k, int near) {
     if (e > np->last) np->last = e;
 }
 
+/* PETRARCH reads role words anywhere in the phrase: "the official news
+ * agency WFNA" is a government agency - the noun the role word modifies
+ * describes a name (nmod:desc, appos, compound on a proper noun) */
+static int describes_a_name(const sent_ctx *c, int32_t k) {
+    int32_t h = tree_head(c, k);
+    if (h < 0 || !c->tok[h].upos || strcmp(c->tok[h].upos, "PROPN")) return 0;
+    return deprel_is(&c->tok[k], "nmod:desc") || deprel_is(&c->tok[k], "appos") || deprel_is(&c->tok[k], "compound");
+}
+
 /* "an official visit", "a military operation": a role word used as an
  * adjective of a noun that names no one is no actor ("military officials" is;
  * a noun compound may name people the dictionary lacks: "government activists") */
 static int adjective_role_on_thing(const sent_ctx *c, int32_t k, int depth) {
     int32_t m = c->covered_by[k], h = tree_head(c, k);
     if (!depth || m < 0 || !c->mention[m] || c->mention[m]->kind != PHRASE_AGENT || h < 0) return 0;
+    if (strcmp(c->d->format, "dyad") && describes_a_name(c, h)) return 0;
     if (!deprel_is(&c->tok[k], "amod") || !c->tok[k].upos || strcmp(c->tok[k].upos, "ADJ")) return 0;
     return c->covered_by[h] < 0;
 }
@@ -303,6 +315,39 @@ static const char *possessor_country(sent_ctx *c, int32_t h, const np_parts *np,
     return arena_strndup(c->doc->arena, a.code, 3);
 }
 
+/* PETRARCH's new_actor_length: a noun phrase no dictionary knows, of at
+ * most that many words, is an actor coded by its own words in capitals,
+ * quoted ("Gryffindor's head Minerva McGonagall" -> "GRYFFINDOR HEAD
+ * MINERVA MCGONAGALL"; the possessive mark and punctuation are no words) */
+static const char *new_actor_code(sent_ctx *c, int32_t h, const np_parts *np) {
+    int limit = c->d->new_actor_length;
+    const char *upos = c->tok[h].upos;
+    if (limit <= 0 || !upos || (strcmp(upos, "NOUN") && strcmp(upos, "PROPN"))) return NULL;
+    if (actor_is_time_word(c->form_f[h]) || np->words_first < 0) return NULL;
+    /* "ties with Gondor": an actor named anywhere under the phrase is its actor */
+    for (uint32_t k = 0; k < c->n; k++) {
+        int32_t m = c->covered_by[k];
+        if (m < 0 || !c->mention[m] || c->mention[m]->kind == PHRASE_AGENT) continue;
+        int32_t a = (int32_t)k;
+        for (int steps = 0; a >= 0 && a != h && steps < MAX_DEPTH_WALK; steps++) a = tree_head(c, a);
+        if (a == h) return NULL;
+    }
+    dy_buf b = {0};
+    int words = 0;
+    buf_putc(&b, '"');
+    for (int32_t k = np->words_first; k <= np->words_last; k++) {
+        const dyad_token *t = &c->tok[k];
+        if ((t->upos && !strcmp(t->upos, "PUNCT")) || (deprel_is(t, "case") && t->form[0] == '\'')) continue;
+        if (words++) buf_putc(&b, ' ');
+        for (const char *ch = t->form; *ch; ch++) buf_putc(&b, (char)toupper((unsigned char)*ch));
+    }
+    buf_putc(&b, '"');
+    buf_putc(&b, 0);
+    const char *code = words && words <= limit && b.data ? arena_strdup(c->doc->arena, b.data) : NULL;
+    free(b.data);
+    return code;
+}
+
 actor_ref actor_resolve(sent_ctx *c, int32_t h) { return resolve_np(c, h, 0); }
 
 static actor_ref resolve_np(sent_ctx *c, int32_t h, int depth) {
@@ -372,6 +417,11 @@ static actor_ref resolve_np(sent_ctx *c, int32_t h, int depth) {
             c->mem->last_person_code = code;
             c->mem->last_person_span = r.span;
         }
+        return r;
+    }
+    const char *named = new_actor_code(c, h, &np);
+    if (named) {
+        r.code = named;
         return r;
     }
     int person = pronoun_person(c, h) != NULL;

@@ -527,6 +527,16 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
      * before the verb in its clause is, as PETRARCH's lower sequence finds it */
     if (hit->source >= 0) src_head = hit->source;
     else if (src_head < 0 && p->seq) src_head = seq_first_actor_before(c, v);
+    /* "- NOTED + * [115]": a '+' before the verb is the target; when it is the
+     * verb's own subject ("Gondor's minister noted that Cirith Ungol
+     * regretted"), the source is the actor named before it */
+    if (p->seq && hit->source < 0 && hit->target >= 0 && hit->target < v && src_head == hit->target) {
+        int32_t up = tree_head(c, v);
+        int32_t before = up >= 0 && (deprel_is(&c->tok[v], "ccomp") || deprel_is(&c->tok[v], "xcomp"))
+                             ? tree_child_prefix(c, up, "nsubj") : -1;
+        if (before < 0 || before > hit->target) before = seq_actor_before(c, v, hit->target);
+        if (before >= 0) src_head = before;
+    }
     /* UD-PETRARCH: a passive with no agent takes its source from a phrase
      * after the verb ("was criticized over its dispute with Eriador", "was
      * shot dead in Osgiliath"); its subject, an actor, stays the target */
@@ -813,6 +823,20 @@ static int governs_coded_clause(const sent_ctx *c, int32_t v, const pattern_hit 
     return 0;
 }
 
+/* UD-PETRARCH: "Mordor will be hosting Osgiliath to celebrate Tabaski with
+ * Eriador" - a purpose clause ("to" + verb, with no subject of its own) that
+ * codes an event is the event; the verb it serves is not coded apart */
+static int serves_coded_purpose(const sent_ctx *c, int32_t v, const pattern_hit *hits) {
+    if (strcmp(c->d->format, "petrarch") || c->d->has_seq) return 0;
+    for (int32_t k = c->first_child[v]; k >= 0; k = c->next_sibling[k]) {
+        if (!deprel_is(&c->tok[k], "advcl") || !hits[k].pattern || !hits[k].pattern->code[0]) continue;
+        if (tree_child_prefix(c, k, "nsubj") >= 0) continue;
+        for (int32_t g = c->first_child[k]; g >= 0; g = c->next_sibling[g])
+            if (deprel_is(&c->tok[g], "mark") && !strcmp(c->form_f[g], "to")) return 1;
+    }
+    return 0;
+}
+
 /* "threatened to close the strait": the xcomp is what the coded predicate
  * is about, not an event of its own - unless it has its own subject */
 static int clause_of_coded_predicate(const sent_ctx *c, int32_t v, const uint8_t *coded) {
@@ -901,6 +925,7 @@ static dyad_status code_sentence(const dy_dicts *d, dyad_doc *doc, uint32_t si, 
             if (!pass && light_verb_of_event_noun(&c, v, hits)) continue;
             if (!pass && governs_coded_clause(&c, v, hits)) continue;
             if (!pass && clause_of_coded_predicate(&c, v, coded)) continue;
+            if (!pass && serves_coded_purpose(&c, v, hits)) continue;
             if (pass && noun_inside_coded_verb(&c, v, coded, hits)) continue;
             dyad_status st = code_predicate(&c, si, v, &hits[v], date, coded, 0);
             if (st) return st;

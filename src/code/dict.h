@@ -114,6 +114,8 @@ struct dy_dicts {
     size_t map_len;
     int map_mapped;
     struct tabari_data *tabari;     /* loaded from TABARI files: coded by TABARI's rules (tabari_code.c) */
+    int new_actor_length;           /* PETRARCH's new_actor_length: a phrase of at most this many words
+                                     * that no dictionary knows is an actor by its own words (0: off) */
 };
 
 typedef void (*dict_warn_fn)(void *user, const dyad_error *e);

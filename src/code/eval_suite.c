@@ -26,6 +26,7 @@ typedef struct suite_run {
     char include[512];   /* " DEMO ACTOR ... " */
     FILE *detail;        /* DYAD_SUITE_DETAIL set: each record that is not exact, for development */
     char *monadic_ids;   /* records coded with require_dyad off: " id id " */
+    char *new_actor_ids; /* records coded with new_actor_length on: " id=N id=N " */
 } suite_run;
 
 static tally *category(suite_run *s, const char *name) {
@@ -81,6 +82,48 @@ static char *read_monadic_ids(const char *path) {
     free(xml);
     buf_putc(&out, 0);
     return (char *)out.data;
+}
+
+/* <Config option="new_actor_length" value="N">: " id=N id=N " for the
+ * records after it while N is not 0 (malloc'd), or NULL */
+static char *read_new_actor_lengths(const char *path) {
+    size_t len;
+    dyad_error e;
+    char *xml = file_read_all(path, &len, (size_t)1 << 30, &e);
+    if (!xml) return NULL;
+    dy_buf out = {0};
+    buf_putc(&out, ' ');
+    long n = 0;
+    for (const char *p = xml; (p = strchr(p, '<'));) {
+        p++;
+        const char *gt = strchr(p, '>');
+        if (!gt) break;
+        const char *opt = strstr(p, "new_actor_length");
+        if (!strncmp(p, "Config", 6) && opt && opt < gt) {
+            const char *v = strstr(p, "value=\"");
+            if (v && v < gt) n = strtol(v + 7, NULL, 10);
+        } else if (n > 0 && !strncmp(p, "Sentence ", 9)) {
+            const char *id = strstr(p, "id=\"");
+            if (id && id < gt) {
+                id += 4;
+                char num[32];
+                buf_push(&out, id, strcspn(id, "\""));
+                snprintf(num, sizeof num, "=%ld ", n);
+                buf_push(&out, num, strlen(num));
+            }
+        }
+    }
+    free(xml);
+    buf_putc(&out, 0);
+    return (char *)out.data;
+}
+
+static int new_actor_length_of(const suite_run *s, const char *id) {
+    if (!s->new_actor_ids || !id) return 0;
+    char key[256];
+    snprintf(key, sizeof key, " %s=", id);
+    const char *at = strstr(s->new_actor_ids, key);
+    return at ? atoi(at + strlen(key)) : 0;
 }
 
 static int monadic_record(const suite_run *s, const char *id) {
@@ -248,6 +291,7 @@ dyad_status code_eval_suite(const dyad_engine *e, const dyad_eval_opts *o, FILE 
     if (fmt == DYAD_FMT_PETRXML) {
         read_include(o->gold, s->include, sizeof s->include);
         s->monadic_ids = read_monadic_ids(o->gold);
+        s->new_actor_ids = read_new_actor_lengths(o->gold);
     }
     /* DYAD_SUITE_PARSE=records scores the coder on the records' own <Parse>
      * (where they have one) to tell coder errors from parser errors */
@@ -282,6 +326,7 @@ dyad_status code_eval_suite(const dyad_engine *e, const dyad_eval_opts *o, FILE 
                 s->parse_from_dyad++;
             else s->unparsed++;
         }
+        if (own) own->new_actor_length = new_actor_length_of(s, doc->id);
         if (doc->ntokens && monadic_record(s, doc->id)) code_doc_monadic(d, doc, NULL, &pe);
         else if (doc->ntokens && d->tabari && rec->options)  /* the OPTION records seen so far */
             tabari_code_doc_options(d, doc, NULL, rec->options, &pe);
@@ -311,6 +356,7 @@ dyad_status code_eval_suite(const dyad_engine *e, const dyad_eval_opts *o, FILE 
     if (pred) fclose(pred);
     dyad_doc_free(doc);
     free(s->monadic_ids);
+    free(s->new_actor_ids);
     free(s);
     reader_close(r);
     code_dicts_free(own);

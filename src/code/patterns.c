@@ -429,7 +429,9 @@ static int seq_match(const sent_ctx *c, int32_t v, const dict_pattern *p, patter
     return 1;
 }
 
-int32_t seq_first_actor_before(const sent_ctx *c, int32_t v) {
+int32_t seq_first_actor_before(const sent_ctx *c, int32_t v) { return seq_actor_before(c, v, v); }
+
+int32_t seq_actor_before(const sent_ctx *c, int32_t v, int32_t from) {
     /* its own clause, and those whose xcomp or ccomp it is ("was seen to
      * break", "Ethiopia indicated [it] deplored Libya") */
     int32_t top = v;
@@ -437,8 +439,8 @@ int32_t seq_first_actor_before(const sent_ctx *c, int32_t v) {
                     (deprel_is(&c->tok[top], "xcomp") || deprel_is(&c->tok[top], "ccomp"));
          d++)
         top = tree_head(c, top);
-    for (int32_t i = v - 1; i >= 0; i--)
-        if (in_subtree(c, i, top) && starts_actor(c, i)) return name_head(c, i);
+    for (int32_t i = from - 1; i >= 0; i--)
+        if (in_subtree(c, i, top) && starts_actor(c, i) && (from == v || name_head(c, i) != from)) return name_head(c, i);
     return -1;
 }
 

@@ -18,6 +18,8 @@ int pattern_match(const sent_ctx *c, int32_t v, const dict_pattern *p, pattern_h
  * clause or the clauses it hangs on (the subject PETRARCH's lower sequence
  * finds), -1 none */
 int32_t seq_first_actor_before(const sent_ctx *c, int32_t v);
+/* the same, the first actor before token `from` (other than the name `from` heads) */
+int32_t seq_actor_before(const sent_ctx *c, int32_t v, int32_t from);
 /* the first actor named after the verb in its phrase, other than `not` (the
  * head of the noun phrase), -1 none */
 int32_t seq_first_actor_after(const sent_ctx *c, int32_t v, int32_t not);
