@@ -882,6 +882,24 @@ static dyad_status code_asked_for(sent_ctx *c, uint32_t si, int32_t v, const pat
     return DYAD_OK;
 }
 
+/* PETRARCH (its own linear dictionaries) drops a closing clause after the
+ * last comma when it has between comma_emin and comma_emax words (defaults 2
+ * and 8): "..., a senior official said on Saturday." codes nothing. Returns
+ * the first token dropped, or -1. */
+static int32_t dropped_end_clause(const sent_ctx *c) {
+    if (!c->d->has_seq) return -1;
+    int lo = c->d->comma_set ? c->d->comma_end_min : 2, hi = c->d->comma_set ? c->d->comma_end_max : 8;
+    if (hi <= 0) return -1;
+    int32_t comma = -1;
+    for (int32_t k = (int32_t)c->n - 1; k >= 0 && comma < 0; k--)
+        if (!strcmp(c->form_f[k], ",")) comma = k;
+    if (comma < 0) return -1;
+    int words = 0;
+    for (int32_t k = comma + 1; k < (int32_t)c->n; k++)
+        if (!c->tok[k].upos || strcmp(c->tok[k].upos, "PUNCT")) words++;
+    return words >= lo && words <= hi ? comma + 1 : -1;
+}
+
 static dyad_status code_sentence(const dy_dicts *d, dyad_doc *doc, uint32_t si, const char *date, int32_t day,
                                  int have_day, doc_memory *mem, int require_dyad) {
     const dyad_sentence *s = &doc->sentences[si];
@@ -905,7 +923,9 @@ static dyad_status code_sentence(const dy_dicts *d, dyad_doc *doc, uint32_t si, 
     uint8_t *coded = arena_calloc(doc->arena, c.n, 1), *asked = arena_calloc(doc->arena, c.n, 1);
     pattern_hit *hits = arena_calloc(doc->arena, c.n, sizeof *hits);
     if (!coded || !asked || !hits) return DYAD_ENOMEM;
-    for (int32_t v = 0; v < (int32_t)c.n; v++) best_pattern(&c, v, &hits[v]);
+    int32_t dropped = dropped_end_clause(&c);
+    for (int32_t v = 0; v < (int32_t)c.n; v++)
+        if (dropped < 0 || v < dropped) best_pattern(&c, v, &hits[v]);
     for (int32_t v = 0; v < (int32_t)c.n && !strcmp(d->format, "dyad"); v++)
         if (hits[v].pattern && hits[v].pattern->code[0] && modality_is_speech(&c, v)) {
             dyad_status st = code_asked_for(&c, si, v, &hits[v], date, coded, asked);
