@@ -26,7 +26,7 @@ typedef struct suite_run {
     char include[512];   /* " DEMO ACTOR ... " */
     FILE *detail;        /* DYAD_SUITE_DETAIL set: each record that is not exact, for development */
     char *monadic_ids;   /* records coded with require_dyad off: " id id " */
-    char *new_actor_ids; /* records coded with new_actor_length on: " id=N id=N " */
+    char *record_options; /* each record's <Config> options: " id=N:EMIN:EMAX " */
 } suite_run;
 
 static tally *category(suite_run *s, const char *name) {
@@ -84,31 +84,41 @@ static char *read_monadic_ids(const char *path) {
     return (char *)out.data;
 }
 
-/* <Config option="new_actor_length" value="N">: " id=N id=N " for the
- * records after it while N is not 0 (malloc'd), or NULL */
-static char *read_new_actor_lengths(const char *path) {
+/* The options of PETRARCH's <Config option="..." value="N"> that change how
+ * the records after it are coded: new_actor_length, comma_emin, comma_emax
+ * (PETRARCH's defaults 0, 2, 8). " id=N:EMIN:EMAX " per record (malloc'd), or NULL */
+static int config_value(const char *p, const char *gt, const char *option, long *out) {
+    const char *opt = strstr(p, option);
+    if (!opt || opt > gt || opt[strlen(option)] != '"') return 0;
+    const char *v = strstr(p, "value=\"");
+    if (!v || v > gt) return 0;
+    *out = strtol(v + 7, NULL, 10);
+    return 1;
+}
+
+static char *read_record_options(const char *path) {
     size_t len;
     dyad_error e;
     char *xml = file_read_all(path, &len, (size_t)1 << 30, &e);
     if (!xml) return NULL;
     dy_buf out = {0};
     buf_putc(&out, ' ');
-    long n = 0;
+    long actor_len = 0, emin = 2, emax = 8;
     for (const char *p = xml; (p = strchr(p, '<'));) {
         p++;
         const char *gt = strchr(p, '>');
         if (!gt) break;
-        const char *opt = strstr(p, "new_actor_length");
-        if (!strncmp(p, "Config", 6) && opt && opt < gt) {
-            const char *v = strstr(p, "value=\"");
-            if (v && v < gt) n = strtol(v + 7, NULL, 10);
-        } else if (n > 0 && !strncmp(p, "Sentence ", 9)) {
+        if (!strncmp(p, "Config", 6)) {
+            config_value(p, gt, "new_actor_length", &actor_len);
+            config_value(p, gt, "comma_emin", &emin);
+            config_value(p, gt, "comma_emax", &emax);
+        } else if (!strncmp(p, "Sentence ", 9)) {
             const char *id = strstr(p, "id=\"");
             if (id && id < gt) {
                 id += 4;
-                char num[32];
+                char num[64];
                 buf_push(&out, id, strcspn(id, "\""));
-                snprintf(num, sizeof num, "=%ld ", n);
+                snprintf(num, sizeof num, "=%ld:%ld:%ld ", actor_len, emin, emax);
                 buf_push(&out, num, strlen(num));
             }
         }
@@ -118,12 +128,18 @@ static char *read_new_actor_lengths(const char *path) {
     return (char *)out.data;
 }
 
-static int new_actor_length_of(const suite_run *s, const char *id) {
-    if (!s->new_actor_ids || !id) return 0;
+/* the record's options into the suite's own dictionaries */
+static void apply_record_options(const suite_run *s, const char *id, dy_dicts *d) {
+    d->new_actor_length = 0;
+    d->comma_set = 0;
+    if (!s->record_options || !id) return;
     char key[256];
     snprintf(key, sizeof key, " %s=", id);
-    const char *at = strstr(s->new_actor_ids, key);
-    return at ? atoi(at + strlen(key)) : 0;
+    const char *at = strstr(s->record_options, key);
+    int n = 0, lo = 2, hi = 8;
+    if (!at || sscanf(at + strlen(key), "%d:%d:%d", &n, &lo, &hi) != 3) return;
+    d->new_actor_length = n;
+    d->comma_end_min = lo, d->comma_end_max = hi, d->comma_set = 1;
 }
 
 static int monadic_record(const suite_run *s, const char *id) {
@@ -291,7 +307,7 @@ dyad_status code_eval_suite(const dyad_engine *e, const dyad_eval_opts *o, FILE 
     if (fmt == DYAD_FMT_PETRXML) {
         read_include(o->gold, s->include, sizeof s->include);
         s->monadic_ids = read_monadic_ids(o->gold);
-        s->new_actor_ids = read_new_actor_lengths(o->gold);
+        s->record_options = read_record_options(o->gold);
     }
     /* DYAD_SUITE_PARSE=records scores the coder on the records' own <Parse>
      * (where they have one) to tell coder errors from parser errors */
@@ -326,7 +342,7 @@ dyad_status code_eval_suite(const dyad_engine *e, const dyad_eval_opts *o, FILE 
                 s->parse_from_dyad++;
             else s->unparsed++;
         }
-        if (own) own->new_actor_length = new_actor_length_of(s, doc->id);
+        if (own) apply_record_options(s, doc->id, own);
         if (doc->ntokens && monadic_record(s, doc->id)) code_doc_monadic(d, doc, NULL, &pe);
         else if (doc->ntokens && d->tabari && rec->options)  /* the OPTION records seen so far */
             tabari_code_doc_options(d, doc, NULL, rec->options, &pe);
@@ -356,7 +372,7 @@ dyad_status code_eval_suite(const dyad_engine *e, const dyad_eval_opts *o, FILE 
     if (pred) fclose(pred);
     dyad_doc_free(doc);
     free(s->monadic_ids);
-    free(s->new_actor_ids);
+    free(s->record_options);
     free(s);
     reader_close(r);
     code_dicts_free(own);
