@@ -271,6 +271,26 @@ TEST(nlp_lemmatizer_rules_for_unseen_and_irregular_words) {
     /* a name in capitals takes its usual spelling; an acronym stays */
     CHECK_STR(lemmatize(&l, "WASHINGTON", "PROPN", "NNP", a), "Washington");
     CHECK_STR(lemmatize(&l, "NASA", "PROPN", "NNP", a), "NASA");
+    /* "-es" goes whole only after a sibilant or o; else only the s */
+    CHECK_STR(lemmatize(&l, "departes", "VERB", "VBZ", a), "departe");
+    CHECK_STR(lemmatize(&l, "tangoes", "VERB", "VBZ", a), "tango");
+    CHECK_STR(lemmatize(&l, "torpedoes", "NOUN", "NNS", a), "torpedo");
+    /* numbers in digits, addresses and file names, hashtags: themselves */
+    CHECK_STR(lemmatize(&l, "18450", "NUM", "CD", a), "18450");
+    CHECK_STR(lemmatize(&l, "alt.animals.dolphins", "NOUN", "NNS", a), "alt.animals.dolphins");
+    CHECK_STR(lemmatize(&l, "#audiobooks", "NOUN", "NNS", a), "#audiobooks");
+    /* no ending detaches but the word is a dictionary entry: itself */
+    CHECK_STR(lemmatize(&l, "northwest", "ADJ", "JJS", a), "northwest");
+    /* misspellings: swapped, doubled or stretched letters; not other edits */
+    CHECK_STR(lemmatize(&l, "releif", "NOUN", "NN", a), "relief");
+    CHECK_STR(lemmatize(&l, "commment", "NOUN", "NN", a), "comment");
+    CHECK_STR(lemmatize(&l, "appologies", "NOUN", "NNS", a), "apology");
+    CHECK_STR(lemmatize(&l, "sooooo", "ADV", "RB", a), "so");
+    CHECK_STR(lemmatize(&l, "VERYYY", "ADV", "RB", a), "very");
+    CHECK_STR(lemmatize(&l, "darin", "NOUN", "NN", a), "darin");
+    /* a capitalised word seen only as a name keeps its capital as a noun */
+    CHECK_STR(lemmatize(&l, "Tehran", "NOUN", "NN", a), "Tehran");
+    CHECK_STR(lemmatize(&l, "Melanie", "NOUN", "NN", a), "Melanie");
     arena_free(a);
     lemmatizer_free(&l);
 }

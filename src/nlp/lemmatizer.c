@@ -67,11 +67,19 @@ static int is_base_form(const nlp_lemmatizer *l, char pos, const char *w, size_t
 
 typedef struct detach { const char *suffix, *ending; } detach;
 
+/* whether "-es" comes off whole after this stem: after s, x, z, ch, sh, o */
+static int es_takes_whole(const char *low, size_t stem) {
+    if (stem < 1) return 0;
+    char c = low[stem - 1];
+    if (strchr("sxzo", c)) return 1;
+    return stem >= 2 && c == 'h' && (low[stem - 2] == 'c' || low[stem - 2] == 's');
+}
+
 /* The first candidate that is a known base form: suffix replaced by ending,
  * then the same with a doubled final consonant undone ("stopped" -> "stop"). */
 static const char *morphy(const nlp_lemmatizer *l, const char *low, size_t n, const char *xpos, dyad_arena *a) {
     static const detach noun[] = {{"ses", "s"}, {"xes", "x"}, {"zes", "z"}, {"ches", "ch"}, {"shes", "sh"},
-                                  {"men", "man"}, {"ies", "y"}, {"s", ""}, {NULL, NULL}};
+                                  {"men", "man"}, {"ies", "y"}, {"oes", "o"}, {"s", ""}, {NULL, NULL}};
     static const detach vbz[] = {{"ies", "y"}, {"es", "e"}, {"es", ""}, {"s", ""}, {NULL, NULL}};
     static const detach ved[] = {{"ied", "y"}, {"ed", "e"}, {"ed", ""}, {NULL, NULL}};
     static const detach ving[] = {{"ying", "ie"}, {"ing", "e"}, {"ing", ""}, {NULL, NULL}};
@@ -92,6 +100,9 @@ static const char *morphy(const nlp_lemmatizer *l, const char *low, size_t n, co
             size_t sl = strlen(d->suffix), el = strlen(d->ending);
             if (n <= sl + 1 || memcmp(low + n - sl, d->suffix, sl)) continue;
             size_t stem = n - sl;
+            /* "-es" is a whole ending only after a sibilant or o ("fixes",
+             * "goes"); elsewhere the e is the stem's ("departes" is not "depart") */
+            if (!strcmp(d->suffix, "es") && !el && !es_takes_whole(low, stem)) continue;
             if (pass == 1) { /* undo a doubled consonant */
                 if (el || stem < 3 || low[stem - 1] != low[stem - 2] || strchr("aeiouyls", low[stem - 1])) continue;
                 stem--;
@@ -102,6 +113,29 @@ static const char *morphy(const nlp_lemmatizer *l, const char *low, size_t n, co
             if (is_base_form(l, pos, cand, stem + el)) return arena_strndup(a, cand, stem + el);
         }
     return NULL;
+}
+
+static int has_letter(const char *s) {
+    for (; *s; s++)
+        if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (unsigned char)*s >= 128) return 1;
+    return 0;
+}
+
+/* "alt.animals.dolphins", "report.pdf", "a@b.com", "#audiobooks", "and/or":
+ * a dot, @, slash or # before the last character */
+static int is_address_like(const char *low, size_t n) {
+    for (size_t i = 0; i + 1 < n; i++)
+        if (strchr("@/#", low[i]) || (low[i] == '.' && i > 0 && low[i + 1] != '.')) return 1;
+    return 0;
+}
+
+/* the WordNet part of speech of an inflected tag, 0 for other tags */
+static char wordnet_pos(const char *xpos) {
+    if (!strcmp(xpos, "NNS")) return 'n';
+    if (!strcmp(xpos, "VBZ") || !strcmp(xpos, "VBD") || !strcmp(xpos, "VBN") || !strcmp(xpos, "VBG")) return 'v';
+    if (!strcmp(xpos, "JJR") || !strcmp(xpos, "JJS")) return 'a';
+    if (!strcmp(xpos, "RBR") || !strcmp(xpos, "RBS")) return 'r';
+    return 0;
 }
 
 /* "1,100" -> "1100": digits grouped in thousands by commas */
@@ -165,6 +199,112 @@ static const char *plural_name(const nlp_lemmatizer *l, const char *form, const 
     return out;
 }
 
+/* ---- misspellings --------------------------------------------------------- */
+/* The treebank's lemma of a misspelt word is often the word meant
+ * ("releif" -> "relief", "soooo" -> "so"). A lowercase word that neither
+ * the lexicon nor WordNet knows, a stretched letter, a doubled letter or
+ * two swapped letters away from exactly one lemma that the lexicon has for
+ * the same tag: that lemma. Typos of other kinds (a letter dropped, added
+ * or changed) are left alone: one such edit from a rare word or a name too
+ * often reaches a different common word ("darin" -> "darn"). */
+typedef struct spell { const nlp_lemmatizer *l; const char *xpos; const char *found; int clash; } spell;
+
+static void spell_try(spell *sp, const char *cand, size_t n) {
+    if (sp->clash || n == 0) return;
+    const char *hit = lex_find(sp->l, lex_key(cand, n, sp->xpos));
+    if (!hit) return;
+    if (sp->found && strcmp(sp->found, hit)) sp->clash = 1;
+    else sp->found = hit;
+}
+
+static int is_known_word(const nlp_lemmatizer *l, const char *low, size_t n) {
+    static const char pos[] = "nvar";
+    for (int i = 0; pos[i]; i++)
+        if (is_base_form(l, pos[i], low, n)) return 1;
+    static const char *const tags[] = {"NN", "NNS", "NNP", "NNPS", "VB", "VBP", "VBZ", "VBD", "VBN", "VBG", "JJ",
+                                       "JJR", "JJS", "RB", "RBR", "RBS", "UH", "IN", "CC", "DT", "PRP", NULL};
+    for (const char *const *t = tags; *t; t++)
+        if (lex_find(l, lex_key(low, n, *t))) return 1;
+    return 0;
+}
+
+/* a run of three or more of one letter cut to two, else to one */
+static size_t unstretch(const char *low, size_t n, char *out, size_t keep) {
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t run = 1;
+        while (i + run < n && low[i + run] == low[i]) run++;
+        size_t take = run >= 3 ? keep : run;
+        for (size_t j = 0; j < take; j++) out[k++] = low[i];
+        i += run - 1;
+    }
+    out[k] = 0;
+    return k;
+}
+
+static const char *respelt(const nlp_lemmatizer *l, const char *low, size_t n, const char *xpos) {
+    if (n < 4 || n + 2 >= MAXW || !l->dict) return NULL;
+    for (size_t i = 0; i < n; i++)
+        if (low[i] < 'a' || low[i] > 'z') return NULL;
+    if (is_known_word(l, low, n)) return NULL;
+    spell sp = {l, xpos, NULL, 0};
+    char c[MAXW];
+    for (size_t keep = 2; keep >= 1 && !sp.found; keep--) { /* "prettty", then "sooo" */
+        size_t m = unstretch(low, n, c, keep);
+        if (m != n) spell_try(&sp, c, m);
+    }
+    if (sp.found) return sp.found;
+    for (size_t i = 1; i < n; i++) { /* a letter typed twice */
+        if (low[i] != low[i - 1]) continue;
+        memcpy(c, low, i);
+        memcpy(c + i, low + i + 1, n - i - 1);
+        spell_try(&sp, c, n - 1);
+    }
+    for (size_t i = 0; i + 1 < n; i++) { /* two letters swapped */
+        memcpy(c, low, n);
+        c[i] = low[i + 1];
+        c[i + 1] = low[i];
+        if (c[i] != c[i + 1]) spell_try(&sp, c, n);
+    }
+    return sp.clash ? NULL : sp.found;
+}
+
+/* the form itself, in lowercase */
+static const char *lowered(const char *form, const char *low, size_t n, dyad_arena *a) {
+    return !strcmp(low, form) ? form : arena_strndup(a, low, n);
+}
+
+/* a word of an open class, not a name, missing from the lexicon */
+static const char *unseen_word(const nlp_lemmatizer *l, const char *form, const char *low, size_t n, const char *xpos,
+                               dyad_arena *a) {
+    /* a number in digits is its own lemma: suffix rules would cut "3200" */
+    if (!strcmp(xpos, "CD") && !has_letter(low)) return form;
+    /* addresses, file and newsgroup names, hashtags: not inflected words */
+    if (is_address_like(low, n)) return lowered(form, low, n, a);
+    /* a capitalised word the treebank knows only as a name keeps its form
+     * though tagged as a common noun or adjective */
+    if (strcmp(low, form) && (!strcmp(xpos, "NN") || !strcmp(xpos, "JJ")) && lex_find(l, lex_key(low, n, "NNP")))
+        return form;
+    const char *wn = morphy(l, low, n, xpos, a);
+    if (wn) return wn;
+    const char *meant = respelt(l, low, n, xpos);
+    if (meant) return meant;
+    /* no inflection detaches, but the word is a dictionary entry as it
+     * stands ("northwest" tagged JJS): itself (Morphy's last resort) */
+    char wpos = wordnet_pos(xpos);
+    if (wpos && is_base_form(l, wpos, low, n)) return lowered(form, low, n, a);
+    for (size_t k = n < MAX_SUFFIX ? n : MAX_SUFFIX;; k--) {
+        const rule_slot *r = rule_find(l, rule_key(low + n - k, k, xpos));
+        if (r && r->strip <= n) {
+            const char *app = l->strings + r->off;
+            if (r->strip == 0 && !*app) return lowered(form, low, n, a);
+            return arena_printf(a, "%.*s%s", (int)(n - r->strip), low, app);
+        }
+        if (k == 0) break;
+    }
+    return lowered(form, low, n, a);
+}
+
 const char *lemmatize(const nlp_lemmatizer *l, const char *form, const char *upos, const char *xpos, dyad_arena *a) {
     if (!form) return "_";
     if (!xpos) xpos = "_";
@@ -193,20 +333,7 @@ const char *lemmatize(const nlp_lemmatizer *l, const char *form, const char *upo
     /* unseen names keep their form: suffix rules would turn "Aukus" into "Auku" */
     if (!strcmp(xpos, "NNPS")) return plural_name(l, form, low, n, a);
     if (is_proper(upos, xpos)) return form;
-    const char *wn = morphy(l, low, n, xpos, a);
-    if (wn) return wn;
-    int proper = 0;
-    const char *base = low;
-    for (size_t k = n < MAX_SUFFIX ? n : MAX_SUFFIX;; k--) {
-        const rule_slot *r = rule_find(l, rule_key(low + n - k, k, xpos));
-        if (r && r->strip <= n) {
-            const char *app = l->strings + r->off;
-            if (r->strip == 0 && !*app && !proper && !strcmp(low, form)) return form;
-            return arena_printf(a, "%.*s%s", (int)(n - r->strip), base, app);
-        }
-        if (k == 0) break;
-    }
-    return proper || !strcmp(low, form) ? form : arena_strndup(a, low, n);
+    return unseen_word(l, form, low, n, xpos, a);
 }
 
 int lemmatizer_load(nlp_lemmatizer *l, const char *path, dyad_error *err) {
