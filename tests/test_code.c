@@ -338,6 +338,45 @@ TEST(code_petrarch_tree_patterns) {
     code_dicts_free(d);
 }
 
+/* UD-PETRARCH's internal coding ontology: a verb whose target is the subject
+ * of the coded clause it governs takes the two codes combined - an intent
+ * to give aid is 033, an appeal for it 023 - and, without the ontology,
+ * its own code */
+TEST(code_petrarch_pico_combination) {
+    dyad_error err;
+    dyad_error_clear(&err);
+    dy_dicts *d = code_dicts_load(check_path("tests/data/code/pico/records.xml"), "petrarch", NULL, NULL, &err);
+    CHECK(d != NULL);
+    if (!d) return;
+    CHECK(d->npico == 10);
+    CHECK_STR(dict_pico_combine(d, "030", "070"), "033");
+    CHECK_STR(dict_pico_combine(d, "010", "190"), "190"); /* a statement takes on what it says */
+    CHECK_STR(dict_pico_combine(d, "030", "0304"), "030"); /* an unlisted code is its root's */
+    CHECK(dict_pico_combine(d, "190", "070") == NULL);    /* 0x00E0: nothing in this ontology */
+    CHECK(dict_pico_combine(d, "999", "070") == NULL);
+    char b[512];
+    dyad_doc *doc = coded_with(d, "tests/data/code/pico.conllu", "2000-01-01");
+    CHECK_STR(events_of(doc, 1, b, sizeof b), "GON>ARN:033/asserted");
+    CHECK_STR(events_of(doc, 2, b, sizeof b), "GON>ARN:023/asserted");
+    CHECK_CONTAINS(events_of(doc, 3, b, sizeof b), "GON>ARN:138/asserted"); /* "want to attack" */
+    CHECK_CONTAINS(events_of(doc, 3, b, sizeof b), "ARN>MOR:190");
+    /* parses to read past: "attack" tagged a noun with an auxiliary, an
+     * infinitive hung on "nearer", an object hung on the full stop */
+    CHECK_CONTAINS(events_of(doc, 4, b, sizeof b), "ARN>GON:190");
+    CHECK_CONTAINS(events_of(doc, 5, b, sizeof b), "ARN>GON:190");
+    CHECK_STR(events_of(doc, 6, b, sizeof b), "ARN>GON:092/asserted");
+    dyad_doc_free(doc);
+    code_dicts_free(d);
+    dyad_error_clear(&err);
+    d = code_dicts_load(check_path("tests/data/code/pico"), "petrarch", NULL, NULL, &err);
+    CHECK(d != NULL);
+    if (!d) return;
+    doc = coded_with(d, "tests/data/code/pico.conllu", "2000-01-01");
+    CHECK_STR(events_of(doc, 1, b, sizeof b), "GON>ARN:030/asserted");
+    dyad_doc_free(doc);
+    code_dicts_free(d);
+}
+
 /* PETRARCH's own dictionaries: patterns are word sequences around the verb */
 TEST(code_petrarch_linear_patterns) {
     dyad_error err;

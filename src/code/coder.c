@@ -141,6 +141,23 @@ static void reattach_noun_root(dyad_token *t, uint32_t n) {
             t[i].head = (int32_t)d + 1;
 }
 
+/* "did not even ever clash over ..." tagged with "clash" a noun: a noun with
+ * an auxiliary and a subject of its own, and no copula ("will be a
+ * leader"), is the verb the tagger missed */
+static void retag_nouns_with_auxiliary(dyad_token *t, uint32_t n) {
+    for (uint32_t i = 0; i < n; i++) {
+        if (!upos_is(&t[i], "NOUN")) continue;
+        int aux = 0, subj = 0, cop = 0;
+        for (uint32_t k = 0; k < n; k++) {
+            if (t[k].head != (int32_t)i + 1 || !t[k].deprel) continue;
+            aux |= !strcmp(t[k].deprel, "aux") && upos_is(&t[k], "AUX");
+            subj |= !strcmp(t[k].deprel, "nsubj");
+            cop |= !strcmp(t[k].deprel, "cop");
+        }
+        if (aux && subj && !cop) t[i].upos = "VERB";
+    }
+}
+
 /* A working copy of the sentence's tokens with v2 relation names; the
  * document's own tokens stay as the parser wrote them. */
 static dyad_token *normalized_tokens(dyad_doc *doc, const dyad_token *t, uint32_t n) {
@@ -150,6 +167,7 @@ static dyad_token *normalized_tokens(dyad_doc *doc, const dyad_token *t, uint32_
     for (uint32_t i = 0; i < n; i++) copy[i].deprel = v2_deprel(copy[i].deprel);
     reattach_from_punctuation(copy, n);
     reattach_noun_root(copy, n);
+    retag_nouns_with_auxiliary(copy, n);
     return copy;
 }
 
@@ -513,6 +531,23 @@ static int subordinate_to_coded(const sent_ctx *c, int32_t v, const uint8_t *cod
     return 0;
 }
 
+/* UD-PETRARCH: an event whose target is the subject of a clause the verb
+ * governs, itself coded ("Gondor warned that Arnor would attack": A (B .
+ * attack) warn), takes the two codes combined through its internal ontology
+ * (PICO); with no ontology, or no combination it knows, the verb's own code
+ * (NULL: the combination is unknown, no event) */
+static const char *code_with_clause(const sent_ctx *c, int32_t v, const dict_pattern *p, int32_t target) {
+    if (!c->d->npico || target < 0) return p->code;
+    for (int32_t k = c->first_child[v]; k >= 0; k = c->next_sibling[k]) {
+        if (!deprel_is(&c->tok[k], "ccomp") && !deprel_is(&c->tok[k], "xcomp")) continue;
+        if (tree_child_prefix(c, k, "nsubj") != target) continue;
+        pattern_hit lower;
+        if (!best_pattern(c, k, &lower) || !lower.pattern->code[0]) continue;
+        return dict_pico_combine(c->d, p->code, lower.pattern->code);
+    }
+    return p->code;
+}
+
 static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pattern_hit *hit, const char *date,
                                   uint8_t *coded, int speech_pass) {
     const dict_pattern *p = hit->pattern;
@@ -787,7 +822,9 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
             /* "Washington hosts a US-Japan-Philippines summit": the source's own
              * country in the chain is the host, not a guest */
             if (t.in_chain && !strncmp(s.code, t.code, 3)) continue;
-            dyad_status st = emit(c, si, v, p->code, &s, &t, mod, p, confidence_of(&s, &t, inherited, mod), date);
+            const char *code = nt && !speech_target ? code_with_clause(c, v, p, tgts[j < nt ? j : 0]) : p->code;
+            if (!code) continue;
+            dyad_status st = emit(c, si, v, code, &s, &t, mod, p, confidence_of(&s, &t, inherited, mod), date);
             if (!st && p->reverse_code && s.code[0] && t.code[0])
                 st = emit(c, si, v, p->reverse_code, &t, &s, mod, p, confidence_of(&s, &t, inherited, mod), date);
             if (st) return st;

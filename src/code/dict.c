@@ -3,6 +3,7 @@
  * head lemma, memberships, and dated roles. Used by every loader. */
 #include "dict.h"
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "base/util.h"
@@ -30,6 +31,42 @@ fail:
 const char *dict_negated_code(const dy_dicts *d, const char *code) {
     for (size_t i = 0; i < d->nnegation; i++)
         if (!strcmp(d->negation[2 * i], code)) return d->negation[2 * i + 1];
+    return NULL;
+}
+
+/* PICO's value of a CAMEO code; a code the ontology lacks takes its
+ * two-digit root's ("0342" -> "030"), as UD-PETRARCH's convert_code does */
+static int pico_value(const dy_dicts *d, const char *code, int32_t *out) {
+    char root[4];
+    snprintf(root, sizeof root, "%.2s0", code);
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < d->npico; i++)
+            if (!strcmp(d->pico_codes[i], pass ? root : code)) {
+                *out = d->pico_values[i];
+                return 1;
+            }
+    return 0;
+}
+
+/* UD-PETRARCH's combine_code: a negation adds to the upper code; of two
+ * high-level verbs (say, intend, demand ...) the lower one is kept, as is
+ * the greater of the two; a statement (0x1000) takes on what it says;
+ * otherwise the two add (an intent, 0x3000, to give aid, 0x0040: 0x3040, 033) */
+static int32_t pico_combine_values(int32_t upper, int32_t lower) {
+    if (lower <= 0) return lower + upper;
+    if (upper > 0x1000 && lower > 0x1000) return lower;
+    if (lower >= upper || upper == 0x1000) return lower;
+    if (lower == 0x1000) return upper;
+    return upper + lower;
+}
+
+const char *dict_pico_combine(const dy_dicts *d, const char *upper, const char *lower) {
+    int32_t u, l;
+    if (!d->npico || !upper || !lower || !pico_value(d, upper, &u) || !pico_value(d, lower, &l) || !u || !l) return NULL;
+    int32_t v = pico_combine_values(u, l);
+    if (v == 0x30a0) return "138"; /* "want to attack": UD-PETRARCH's own exception */
+    for (size_t i = 0; i < d->npico; i++)
+        if (d->pico_values[i] == v) return d->pico_codes[i];
     return NULL;
 }
 

@@ -108,6 +108,9 @@ struct dy_dicts {
     const char *format;             /* "dyad", "petrarch", "tabari" */
     const char **negation;          /* PETRARCH PICO: pairs code, code-when-negated (NULL-ended) */
     size_t nnegation;
+    const char **pico_codes;        /* PETRARCH PICO: CAMEO codes in file order ... */
+    const int32_t *pico_values;     /* ... and their values in the internal ontology */
+    size_t npico;
     dict_phrase *last_added[3];     /* while loading: the nodes of the last name added */
     int last_added_n;
     const void *map_data;           /* a compiled file, mapped: strings point into it */
@@ -153,6 +156,10 @@ int dict_parse_range(const char *s, size_t n, int32_t *from, int32_t *to);
 
 /* The code an event takes when its verb is negated (PETRARCH's PICO), or NULL */
 const char *dict_negated_code(const dy_dicts *d, const char *code);
+/* UD-PETRARCH's combination of an upper verb's code with the code of the
+ * clause it governs, through its internal ontology (PICO): the CAMEO code
+ * of the combination, or NULL when either code or the result is unknown */
+const char *dict_pico_combine(const dy_dicts *d, const char *upper, const char *lower);
 
 /* Loaders */
 int dict_compiled_is(const char *path);

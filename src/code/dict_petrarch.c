@@ -319,6 +319,23 @@ static const pico_code *pico_find(const pico_code *pc, size_t n, const char *rep
     return NULL;
 }
 
+/* A representation's value: its signed hex terms summed ("-0xffff+0x2040+0x300") */
+static int32_t pico_eval(const char *rep) {
+    long sum = 0;
+    for (const char *p = rep; *p;) {
+        int sign = 1;
+        if (*p == '+' || *p == '-') sign = *p++ == '-' ? -1 : 1;
+        char *end;
+        long v = strtol(p, &end, 16);
+        if (end == p) break;
+        if (v > 0xFFFFFF) v = 0xFFFFFF;
+        sum += sign * v;
+        if (sum > 0xFFFFFF || sum < -0xFFFFFF) break;
+        p = end;
+    }
+    return (int32_t)sum;
+}
+
 static void load_pico(ploader *L, const char *text, size_t len) {
     size_t cap = 1024, n = 0;
     pico_code *pc = calloc(cap, sizeof *pc);
@@ -374,6 +391,17 @@ static void load_pico(ploader *L, const char *text, size_t len) {
     }
     L->d->negation = pairs;
     L->d->nnegation = np;
+    const char **codes = arena_alloc(L->d->arena, n * sizeof *codes);
+    int32_t *values = arena_alloc(L->d->arena, n * sizeof *values);
+    size_t nv = 0;
+    for (size_t i = 0; codes && values && i < n; i++) {
+        codes[nv] = arena_strdup(L->d->arena, pc[i].code);
+        values[nv] = pico_eval(pc[i].rep[0]);
+        if (codes[nv]) nv++;
+    }
+    L->d->pico_codes = codes;
+    L->d->pico_values = values;
+    L->d->npico = codes && values ? nv : 0;
     free(pc);
 }
 

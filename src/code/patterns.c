@@ -141,6 +141,20 @@ static int case_is_particle(const sent_ctx *c, int32_t k, const pattern_hit *hit
     return 0;
 }
 
+/* The noun that ends the noun phrase right after v ("welcomed [cultural
+ * memos]"), or -1: only articles, numbers, adjectives and nouns before it */
+static int32_t noun_right_after(const sent_ctx *c, int32_t v) {
+    for (int32_t j = v + 1; j < (int32_t)c->n; j++) {
+        const char *u = c->tok[j].upos ? c->tok[j].upos : "";
+        int nominal = !strcmp(u, "NOUN") || !strcmp(u, "PROPN");
+        int next_nominal = j + 1 < (int32_t)c->n && c->tok[j + 1].upos &&
+                           (!strcmp(c->tok[j + 1].upos, "NOUN") || !strcmp(c->tok[j + 1].upos, "PROPN"));
+        if (nominal && !next_nominal) return j;
+        if (!nominal && strcmp(u, "ADJ") && strcmp(u, "DET") && strcmp(u, "NUM")) return -1;
+    }
+    return -1;
+}
+
 static int32_t named_object(const sent_ctx *c, int32_t v, const pattern_hit *hit, const char *lemma, int has_mods) {
     int32_t an[6];
     size_t na = anchors(v, hit, an);
@@ -169,6 +183,13 @@ static int32_t named_object(const sent_ctx *c, int32_t v, const pattern_hit *hit
                  deprel_is(&c->tok[k], "nsubj")) &&
                 lemma_is(c, k, lemma))
                 return k;
+    }
+    /* PETRARCH reads the words after the verb: with no object in the parse
+     * ("welcomed cultural memos sent by Bree" with "memos" hung on a later
+     * word), the noun heading the phrase right after the verb still is one */
+    if (c->d->format[0] != 'd' && direct_object(c, v) < 0) {
+        int32_t o = noun_right_after(c, v);
+        if (o >= 0 && lemma_is(c, o, lemma)) return o;
     }
     /* PETRARCH's "VOW * WAR": "vowed to wage war" - the object of the clause
      * the verb governs, as its phrase runs on */
@@ -663,6 +684,17 @@ int32_t source_of(const sent_ctx *c, int32_t v, int is_noun, int *inherited) {
         const dyad_token *t = &c->tok[cur];
         int32_t h = tree_head(c, cur);
         if (h < 0) return -1;
+        /* "inching nearer to accord with Gondor": an infinitive hung on an
+         * adjective with no subject is the clause of the verb the adjective
+         * completes, and that verb's subject acts (tree patterns; PETRARCH's
+         * linear ones find their source by the words) */
+        if (deprel_is(t, "acl") && !c->d->has_seq && infinitive_to(c, cur) && c->tok[h].upos &&
+            !strcmp(c->tok[h].upos, "ADJ") && tree_child_prefix(c, h, "nsubj") < 0) {
+            int32_t g = tree_head(c, h);
+            s = g >= 0 && c->tok[g].upos && !strcmp(c->tok[g].upos, "VERB") ? tree_child_prefix(c, g, "nsubj") : -1;
+            if (s >= 0) *inherited = 1;
+            return s;
+        }
         if (deprel_is(t, "acl") && !deprel_is(t, "acl:relcl")) return -1;
         if (deprel_is(t, "acl:relcl")) {
             *inherited = 1;
