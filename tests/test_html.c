@@ -122,6 +122,21 @@ TEST(html_ten_thousand_nested_divs) {
     buf_free(&b);
 }
 
+TEST(html_long_class_and_id_names) {
+    /* class names longer than the matcher's buffer, then an id: the buffer
+     * must stay terminated inside its bounds (found by fuzz_clean) */
+    dy_buf b = {0};
+    buf_printf(&b, "<html><body><div class=\"");
+    for (int i = 0; i < 700; i++) buf_push(&b, "x", 1);
+    buf_printf(&b, "\" id=\"story\" data-a=\"1\"><p>The minister said on Monday that the talks "
+                   "with the neighbouring state would resume next week in Geneva.</p></div></body></html>");
+    dyad_doc *doc = clean_html(b.data, b.len);
+    CHECK(doc->text != NULL);
+    if (doc->text) CHECK_CONTAINS(doc->text, "talks with the neighbouring state");
+    dyad_doc_free(doc);
+    buf_free(&b);
+}
+
 TEST(html_nul_bytes_and_invalid_utf8) {
     const char raw[] = "<html><body><p>The army said\x00 on Sunday that \xFF\xC3 troops had withdrawn "
                        "from the town, residents said.</p>\x00<p>Second paragraph of the report, "

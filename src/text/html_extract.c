@@ -144,7 +144,7 @@ static uint16_t attr_flags(const char *const *attrs, int *hint, int with_names) 
                 char c = *p;
                 cls[cl++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
             }
-            cls[cl++] = ' ';
+            if (cl + 1 < sizeof cls) cls[cl++] = ' '; /* many class/id attributes: keep room for the NUL */
         } else if (!strcmp(name, "hidden")) {
             f |= HB_SKIP;
         } else if (!strcmp(name, "style")) {
