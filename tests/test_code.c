@@ -429,6 +429,15 @@ TEST(code_petrarch_linear_patterns) {
     doc = coded_with(d, "tests/data/code/petrarch_linear.conllu", "2000-01-01");
     CHECK_STR(events_of(doc, 11, b, sizeof b), "");
     dyad_doc_free(doc);
+    d->new_actor_length = 0;
+    doc = coded_with(d, "tests/data/code/petrarch_linear.conllu", "2000-01-01");
+    /* a hyphenated name the tokenizer cut at the hyphen is still the dictionary's one word */
+    CHECK_STR(events_of(doc, 14, b, sizeof b), "GON>MOR:064/asserted");
+    /* "inching nearer to accord": the words before the adjective belong to the infinitive's clause */
+    CHECK_STR(events_of(doc, 15, b, sizeof b), "ARN>GON:083/asserted");
+    /* a clause describing the subject ("linked to Arnor") does not name who acts */
+    CHECK_STR(events_of(doc, 16, b, sizeof b), "GON>OSG:174/asserted");
+    dyad_doc_free(doc);
     code_dicts_free(d);
 }
 

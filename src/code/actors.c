@@ -73,6 +73,31 @@ static uint32_t match_at(const sent_ctx *c, const dict_phrase *p, uint32_t i) {
     return pos == p->norm_len && j > i ? j : 0;
 }
 
+static int tight_hyphen(const sent_ctx *c, int32_t k);
+
+/* The best phrase indexed under the hyphenated word that starts at token i
+ * ("Barad-dur", "Al-Qaeda": the dictionary keeps it one word, the tokenizer
+ * cuts it at the hyphens), or NULL; its end token goes in *end. */
+static const dict_phrase *hyphenated_match(const sent_ctx *c, uint32_t i, uint32_t *end) {
+    char word[256];
+    size_t n = 0;
+    uint32_t k = i;
+    for (; k + 2 < c->n && tight_hyphen(c, (int32_t)k + 1); k += 2) {
+        if (n + c->form_len[k] + c->form_len[k + 1] >= sizeof word) break;
+        memcpy(word + n, c->form_f[k], c->form_len[k]), n += c->form_len[k];
+        memcpy(word + n, c->form_f[k + 1], c->form_len[k + 1]), n += c->form_len[k + 1];
+    }
+    if (k == i || n + c->form_len[k] >= sizeof word) return NULL;
+    memcpy(word + n, c->form_f[k], c->form_len[k]), n += c->form_len[k];
+    const dict_phrase *best = NULL;
+    *end = 0;
+    for (const dict_phrase *p = c->d->phrases[dict_word_hash(word, n) & c->d->phrase_mask]; p; p = p->next) {
+        uint32_t e = match_at(c, p, i);
+        if (e > *end) best = p, *end = e;
+    }
+    return best;
+}
+
 int actors_prepare(sent_ctx *c) {
     dyad_arena *a = c->doc->arena;
     c->form_f = arena_alloc(a, c->n * sizeof *c->form_f);
@@ -111,6 +136,7 @@ int actors_prepare(sent_ctx *c) {
                         if (e > best_end) best = p, best_end = e;
                     }
             }
+            if (!best) best = hyphenated_match(c, i, &best_end);
             if (!best && c->lemma_f[i] && c->lemma_len[i] && !literal_forms(c)) { /* "Rebels" -> rebel */
                 h = dict_word_hash(c->lemma_f[i], c->lemma_len[i]);
                 for (const dict_phrase *p = c->d->phrases[h & c->d->phrase_mask]; p; p = p->next)

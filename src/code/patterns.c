@@ -265,12 +265,29 @@ static int in_subtree(const sent_ctx *c, int32_t i, int32_t top) {
     return 0;
 }
 
+/* "inching nearer [to accord with Gondor]": an infinitive hung on an
+ * adjective with no subject of its own completes the verb the adjective
+ * completes; that verb, or -1 */
+static int32_t adjective_complement_verb(const sent_ctx *c, int32_t k) {
+    int32_t h = tree_head(c, k);
+    if (h < 0 || !deprel_is(&c->tok[k], "acl") || deprel_is(&c->tok[k], "acl:relcl") || !infinitive_to(c, k) ||
+        !c->tok[h].upos || strcmp(c->tok[h].upos, "ADJ") || tree_child_prefix(c, h, "nsubj") >= 0)
+        return -1;
+    int32_t g = tree_head(c, h);
+    return g >= 0 && c->tok[g].upos && !strcmp(c->tok[g].upos, "VERB") ? g : -1;
+}
+
 /* the top of the clauses v hangs on: "Gollum was seen [to break]", "said [it would free]" */
 static int32_t clause_chain_top(const sent_ctx *c, int32_t v) {
     int32_t top = v;
     for (int d = 0; d < MAX_DEPTH_WALK; d++) {
         int32_t h = tree_head(c, top);
         const dyad_token *t = &c->tok[top];
+        int32_t g = adjective_complement_verb(c, top);
+        if (g >= 0) {
+            top = g;
+            continue;
+        }
         if (h < 0 || !(deprel_is(t, "xcomp") || deprel_is(t, "ccomp") || deprel_is(t, "conj") || deprel_is(t, "parataxis")))
             break;
         top = h;
@@ -452,16 +469,29 @@ static int seq_match(const sent_ctx *c, int32_t v, const dict_pattern *p, patter
 
 int32_t seq_first_actor_before(const sent_ctx *c, int32_t v) { return seq_actor_before(c, v, v); }
 
+/* i sits in a clause that modifies a noun below top ("a woman [believed
+ * linked to Al-Qaeda] [who shot at ...] was extradited"): that clause
+ * describes the subject, it does not name who acts */
+static int in_noun_clause(const sent_ctx *c, int32_t i, int32_t top) {
+    for (int d = 0; i >= 0 && i != top && d < MAX_DEPTH_WALK; d++, i = tree_head(c, i))
+        if (deprel_is(&c->tok[i], "acl") || deprel_is(&c->tok[i], "acl:relcl")) return 1;
+    return 0;
+}
+
 int32_t seq_actor_before(const sent_ctx *c, int32_t v, int32_t from) {
     /* its own clause, and those whose xcomp or ccomp it is ("was seen to
      * break", "Ethiopia indicated [it] deplored Libya") */
     int32_t top = v;
-    for (int d = 0; d < MAX_DEPTH_WALK && tree_head(c, top) >= 0 &&
-                    (deprel_is(&c->tok[top], "xcomp") || deprel_is(&c->tok[top], "ccomp"));
-         d++)
-        top = tree_head(c, top);
+    for (int d = 0; d < MAX_DEPTH_WALK && tree_head(c, top) >= 0; d++) {
+        int32_t g = adjective_complement_verb(c, top);
+        if (g >= 0) top = g;
+        else if (deprel_is(&c->tok[top], "xcomp") || deprel_is(&c->tok[top], "ccomp")) top = tree_head(c, top);
+        else break;
+    }
     for (int32_t i = from - 1; i >= 0; i--)
-        if (in_subtree(c, i, top) && starts_actor(c, i) && (from == v || name_head(c, i) != from)) return name_head(c, i);
+        if (in_subtree(c, i, top) && starts_actor(c, i) && (from == v || name_head(c, i) != from) &&
+            !in_noun_clause(c, i, top))
+            return name_head(c, i);
     return -1;
 }
 
@@ -601,12 +631,21 @@ int is_light_verb(const sent_ctx *c, int32_t v) {
 /* v's subject. Of two (a parse that split a name), one with conjuncts ("The
  * Philippines and the European Union (EU) agree"), else the one nearest
  * before the verb, which heads the name ("U.S. President Donald Trump") */
+/* a conjunct of k that is a noun, not a verb: "Lions, tigers, and Gondor
+ * welcomed ..., the agency said" hung on "said" has a clause among its
+ * conjuncts, so it is a misparsed clause, not a compound subject of "said" */
+static int has_noun_conjunct(const sent_ctx *c, int32_t k) {
+    for (int32_t g = c->first_child[k]; g >= 0; g = c->next_sibling[g])
+        if (deprel_is(&c->tok[g], "conj") && c->tok[g].upos && !strcmp(c->tok[g].upos, "VERB")) return 0;
+    return tree_child(c, k, "conj") >= 0;
+}
+
 static int32_t subject_of(const sent_ctx *c, int32_t v) {
     int32_t best = -1;
     int best_conj = 0;
     for (int32_t k = c->first_child[v]; k >= 0; k = c->next_sibling[k]) {
         if (!deprel_is(&c->tok[k], "nsubj")) continue;
-        int conj = tree_child(c, k, "conj") >= 0;
+        int conj = has_noun_conjunct(c, k);
         if (best < 0 || conj > best_conj || (conj == best_conj && k < v && k > best)) best = k, best_conj = conj;
     }
     return best;
