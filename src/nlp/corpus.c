@@ -117,3 +117,14 @@ void corpus_free(nlp_corpus *c) {
     free(c->sent_ids);
     memset(c, 0, sizeof *c);
 }
+
+void corpus_without_range(const nlp_corpus *c, size_t lo, size_t hi, nlp_corpus *sub) {
+    sub->ntoks = sub->nsents = 0;
+    for (size_t s = 0; s < c->nsents; s++) {
+        if (s >= lo && s < hi) continue;
+        size_t first = c->sent_first[s], n = corpus_sent_len(c, s);
+        sub->sent_first[sub->nsents++] = (uint32_t)sub->ntoks;
+        memcpy(sub->toks + sub->ntoks, c->toks + first, n * sizeof *sub->toks);
+        sub->ntoks += n;
+    }
+}

@@ -441,15 +441,8 @@ static int jackknife_first_pass(const nlp_corpus *train, tagset *ts, nlp_word *w
     snprintf(tmp, sizeof tmp, "%s.fold", out);
     if (!sub.toks || !sub.sent_first) goto done;
     for (int f = 0; f < folds; f++) {
-        sub.ntoks = sub.nsents = 0;
         size_t lo = train->nsents * (size_t)f / (size_t)folds, hi = train->nsents * (size_t)(f + 1) / (size_t)folds;
-        for (size_t s = 0; s < train->nsents; s++) {
-            if (s >= lo && s < hi) continue;
-            size_t first = train->sent_first[s], n = corpus_sent_len(train, s);
-            sub.sent_first[sub.nsents++] = (uint32_t)sub.ntoks;
-            memcpy(sub.toks + sub.ntoks, train->toks + first, n * sizeof *sub.toks);
-            sub.ntoks += n;
-        }
+        corpus_without_range(train, lo, hi, &sub);
         if (train_model(&sub, NULL, JK_ITERATIONS, 1, 0, tmp, NULL, err)) goto done;
         nlp_tagger t;
         if (tagger_load(&t, tmp, err)) goto done;
