@@ -118,6 +118,10 @@ typedef struct dyad_doc {
     dyad_sentence *sentences; size_t nsentences, sentences_cap;
     dyad_event *events; size_t nevents, events_cap;
     int given_tokens;           /* tokens came with the input (CoNLL-U) */
+    /* settings the input file gives for coding this document, one per line,
+     * oldest first, NULL when none: PETRARCH records' <Config option="name"
+     * value="v"> as "name=v", TABARI's "{ OPTION: ... }" commands as given */
+    const char *code_options;
     void *extra;                /* reader-specific data (e.g. a suite record's expected codings) */
 } dyad_doc;
 

@@ -2,6 +2,7 @@
  * bad input reported with the input's name while the run goes on. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "check.h"
 
 TEST(cli_every_command_has_help_with_example) {
@@ -118,4 +119,15 @@ TEST(cli_query_does_not_create_a_missing_database) {
     FILE *f = fopen(path, "r");
     CHECK(f == NULL);
     if (f) fclose(f);
+}
+
+TEST(cli_code_honours_a_records_files_config) {
+    /* a PETRARCH records file turns require_dyad off half-way: the same
+     * sentence is coded with a "---" target only after that <Config> */
+    char *out = NULL;
+    CHECK_INT(check_run_cli("code --dict-format petrarch --dicts tests/data/code/petrarch_linear --format tsv "
+                            "tests/data/io/config_records.xml", &out), 0);
+    CHECK(out && !strstr(out, "\nR-1\t"));
+    CHECK_CONTAINS(out, "\nR-2\t1\t2000-01-01\tARN\t---\t064\t");
+    free(out);
 }

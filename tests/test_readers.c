@@ -387,6 +387,33 @@ TEST(petrxml_records_with_expected_codings) {
     read_free(&ra);
 }
 
+TEST(petrxml_config_settings_hold_for_the_records_after_them) {
+    /* PETRARCH's validation files switch coder settings between records with
+     * <Config>; a later value of the same option replaces the earlier one,
+     * and one inside a comment does not count */
+    static const char xml[] =
+        "<Sentences>\n<Include>DEMO ACTOR </Include>\n"
+        "<Sentence date=\"20150101\" id=\"A-1\" category=\"DEMO\"><Text>Arnor met Gondor.</Text></Sentence>\n"
+        "<Config option=\"require_dyad\" value=\"false\" />\n"
+        "<Config option = 'comma_emax' value = '0'/>\n"
+        "<Sentence date=\"20150101\" id=\"A-2\" category=\"ACTOR\"><Text>Arnor met Gondor.</Text></Sentence>\n"
+        "<!-- <Config option=\"comma_emax\" value=\"5\" /> -->\n"
+        "<Config option=\"require_dyad\" value=\"True\" />\n"
+        "<Sentence date=\"20150101\" id=\"A-3\" category=\"DEMO\"><Text>Arnor met Gondor.</Text></Sentence>\n"
+        "</Sentences>\n";
+    read_all ra;
+    read_input(write_file("config.xml", xml, sizeof xml - 1), DYAD_FMT_PETRXML, &ra);
+    CHECK_INT(ra.ndocs, 3);
+    if (ra.ndocs == 3) {
+        CHECK(ra.docs[0]->code_options == NULL);
+        CHECK_STR(((dy_record *)ra.docs[0]->extra)->include, " DEMO ACTOR  ");
+        CHECK_STR(ra.docs[1]->code_options, "require_dyad=false\ncomma_emax=0\n");
+        CHECK_STR(ra.docs[2]->code_options, "require_dyad=True\ncomma_emax=0\n");
+        CHECK_STR(((dy_record *)ra.docs[2]->extra)->include, " DEMO ACTOR  ");
+    }
+    read_free(&ra);
+}
+
 TEST(tabari_records_with_expected_events) {
     read_all ra;
     read_input(check_path("tests/data/io/records.tabari"), DYAD_FMT_AUTO, &ra);
@@ -428,10 +455,10 @@ TEST(tabari_option_records_hold_for_the_records_after_them) {
     read_input(write_file("options.text", text, sizeof text - 1), DYAD_FMT_TABARI, &ra);
     CHECK_INT(ra.ndocs, 3);
     if (ra.ndocs == 3) {
-        CHECK(((dy_record *)ra.docs[0]->extra)->options == NULL);
-        CHECK_STR(((dy_record *)ra.docs[1]->extra)->options, " SET: CODE BY SENTENCE \n");
+        CHECK(ra.docs[0]->code_options == NULL);
+        CHECK_STR(ra.docs[1]->code_options, " SET: CODE BY SENTENCE \n");
         dy_record *last = ra.docs[2]->extra;
-        CHECK_STR(last->options, " SET: CODE BY SENTENCE \n  DEFAULT: OFF \n");
+        CHECK_STR(ra.docs[2]->code_options, " SET: CODE BY SENTENCE \n  DEFAULT: OFF \n");
         CHECK_INT(last->nexpected, 1);
         CHECK_INT(last->noevents, 0);
     }

@@ -21,6 +21,9 @@ dyad_status code_doc(const dy_dicts *d, dyad_doc *doc, const char *default_date,
  * turn it off for some): a known source acting on a noun phrase that names
  * no actor is an event too, its target coded "---" */
 dyad_status code_doc_monadic(const dy_dicts *d, dyad_doc *doc, const char *default_date, dyad_error *err);
+/* code_doc under the settings the input gives for this document
+ * (doc->code_options: PETRARCH <Config>, TABARI OPTION records) */
+dyad_status code_doc_with_options(const dy_dicts *d, dyad_doc *doc, const char *default_date, dyad_error *err);
 
 /* dyad train dicts: compile a dictionary directory into one binary file */
 dyad_status code_compile_dicts(const dyad_train_opts *o, FILE *log, dyad_error *err);

@@ -23,9 +23,8 @@ typedef struct tally { char name[32]; size_t records, exact, correct, missed, ex
 typedef struct suite_run {
     tally all, included, cat[MAX_CATEGORIES];
     size_t ncat, skipped, parse_from_records, parse_from_dyad, unparsed;
-    char include[512];   /* " DEMO ACTOR ... " */
+    char include[512];   /* " DEMO ACTOR ... ": the records file's <Include> */
     FILE *detail;        /* DYAD_SUITE_DETAIL set: each record that is not exact, for development */
-    char *record_options; /* each record's <Config> options: " id=N:EMIN:EMAX:MONADIC " */
 } suite_run;
 
 static tally *category(suite_run *s, const char *name) {
@@ -37,85 +36,6 @@ static tally *category(suite_run *s, const char *name) {
     memset(t, 0, sizeof *t);
     snprintf(t->name, sizeof t->name, "%s", name);
     return t;
-}
-
-/* <Include>A B C</Include> from a PETRARCH records file */
-static void read_include(const char *path, char *out, size_t cap) {
-    out[0] = 0;
-    size_t len;
-    dyad_error e;
-    char *xml = file_read_all(path, &len, (size_t)1 << 30, &e);
-    if (!xml) return;
-    const char *s = strstr(xml, "<Include>");
-    const char *t = s ? strstr(s, "</Include>") : NULL;
-    if (s && t) snprintf(out, cap, " %.*s ", (int)(t - s - 9), s + 9);
-    free(xml);
-}
-
-/* The options of PETRARCH's <Config option="..." value="..."> that change how
- * the records after it are coded: new_actor_length, comma_emin, comma_emax
- * (PETRARCH's defaults 0, 2, 8) and require_dyad (false: events with one
- * actor are coded too). One scan of the records file gives
- * " id=N:EMIN:EMAX:MONADIC " per record (malloc'd), or NULL */
-static int config_value(const char *p, const char *gt, const char *option, long *out) {
-    const char *opt = strstr(p, option);
-    if (!opt || opt > gt || opt[strlen(option)] != '"') return 0;
-    const char *v = strstr(p, "value=\"");
-    if (!v || v > gt) return 0;
-    *out = strtol(v + 7, NULL, 10);
-    return 1;
-}
-
-static char *read_record_options(const char *path) {
-    size_t len;
-    dyad_error e;
-    char *xml = file_read_all(path, &len, (size_t)1 << 30, &e);
-    if (!xml) return NULL;
-    dy_buf out = {0};
-    buf_putc(&out, ' ');
-    long actor_len = 0, emin = 2, emax = 8, monadic = 0;
-    for (const char *p = xml; (p = strchr(p, '<'));) {
-        p++;
-        const char *gt = strchr(p, '>');
-        if (!gt) break;
-        if (!strncmp(p, "Config", 6)) {
-            config_value(p, gt, "new_actor_length", &actor_len);
-            config_value(p, gt, "comma_emin", &emin);
-            config_value(p, gt, "comma_emax", &emax);
-            const char *rd = strstr(p, "\"require_dyad\"");
-            const char *v = strstr(p, "value=\"");
-            if (rd && rd < gt && v && v < gt) monadic = !strncasecmp(v + 7, "false", 5);
-        } else if (!strncmp(p, "Sentence ", 9)) {
-            const char *id = strstr(p, "id=\"");
-            if (id && id < gt) {
-                id += 4;
-                char num[64];
-                buf_push(&out, id, strcspn(id, "\""));
-                snprintf(num, sizeof num, "=%ld:%ld:%ld:%ld ", actor_len, emin, emax, monadic);
-                buf_push(&out, num, strlen(num));
-            }
-        }
-    }
-    free(xml);
-    buf_putc(&out, 0);
-    return (char *)out.data;
-}
-
-/* the record's options into the suite's own dictionaries; returns 1 when
- * the record is coded with require_dyad off */
-static int apply_record_options(const suite_run *s, const char *id, dy_dicts *d) {
-    if (d) d->new_actor_length = 0, d->comma_set = 0;
-    if (!s->record_options || !id) return 0;
-    char key[256];
-    snprintf(key, sizeof key, " %s=", id);
-    const char *at = strstr(s->record_options, key);
-    int n = 0, lo = 2, hi = 8, monadic = 0;
-    if (!at || sscanf(at + strlen(key), "%d:%d:%d:%d", &n, &lo, &hi, &monadic) != 4) return 0;
-    if (d) {
-        d->new_actor_length = n;
-        d->comma_end_min = lo, d->comma_end_max = hi, d->comma_set = 1;
-    }
-    return monadic;
 }
 
 static int included(const suite_run *s, const char *cat) {
@@ -273,10 +193,6 @@ dyad_status code_eval_suite(const dyad_engine *e, const dyad_eval_opts *o, FILE 
         return DYAD_ENOMEM;
     }
     snprintf(s->all.name, sizeof s->all.name, "all");
-    if (fmt == DYAD_FMT_PETRXML) {
-        read_include(o->gold, s->include, sizeof s->include);
-        s->record_options = read_record_options(o->gold);
-    }
     /* DYAD_SUITE_PARSE=records scores the coder on the records' own <Parse>
      * (where they have one) to tell coder errors from parser errors */
     const char *parse_env = getenv("DYAD_SUITE_PARSE");
@@ -310,11 +226,8 @@ dyad_status code_eval_suite(const dyad_engine *e, const dyad_eval_opts *o, FILE 
                 s->parse_from_dyad++;
             else s->unparsed++;
         }
-        int monadic = apply_record_options(s, doc->id, own);
-        if (doc->ntokens && monadic) code_doc_monadic(d, doc, NULL, &pe);
-        else if (doc->ntokens && d->tabari && rec->options)  /* the OPTION records seen so far */
-            tabari_code_doc_options(d, doc, NULL, rec->options, &pe);
-        else if (doc->ntokens) code_doc(d, doc, NULL, &pe);
+        if (rec->include && !s->include[0]) snprintf(s->include, sizeof s->include, "%s", rec->include);
+        if (doc->ntokens) code_doc_with_options(d, doc, NULL, &pe);  /* <Config>, OPTION records */
         score(s, doc, rec);
         if (pred) dyad_write_events(pred, doc, "jsonl");
     }
@@ -339,7 +252,6 @@ dyad_status code_eval_suite(const dyad_engine *e, const dyad_eval_opts *o, FILE 
     }
     if (pred) fclose(pred);
     dyad_doc_free(doc);
-    free(s->record_options);
     free(s);
     reader_close(r);
     code_dicts_free(own);

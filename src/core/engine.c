@@ -152,7 +152,7 @@ dyad_status dyad_process(const dyad_engine *e, dyad_doc *doc, dyad_stage upto, d
         if ((st = nlp_analyze(e->models, doc, err)) != DYAD_OK) return st;
     }
     if (upto >= DYAD_STAGE_CODE && e && e->dicts && doc->ntokens) {
-        if ((st = code_doc(e->dicts, doc, e->default_date, err)) != DYAD_OK) return st;
+        if ((st = code_doc_with_options(e->dicts, doc, e->default_date, err)) != DYAD_OK) return st;
     }
     if (!doc->date && e && e->default_date) doc->date = e->default_date;
     return DYAD_OK;

@@ -4,7 +4,9 @@
  * doc->extra is a dy_record with the expected codings and the <Parse>.
  * These files are not always well-formed XML, so they are scanned by hand:
  * records inside <!-- --> are ignored, a broken record is reported with its
- * line and the scan goes on with the next <Sentence>. */
+ * line and the scan goes on with the next <Sentence>. The <Config option=
+ * value=> settings met between records hold for the records after them
+ * (doc->code_options), and the file's <Include> list goes with every record. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -19,12 +21,17 @@
  * and reused (the position only grows), so many records scan in linear time */
 typedef struct hit_cache { size_t pos; int valid; } hit_cache;
 
+enum { MAX_CONFIG = 16, CONFIG_TEXT = 48 };
+
 typedef struct xml_scan {
     size_t pos;
     long line;
     size_t line_pos;
     int loaded;
     hit_cache comment, close;
+    struct { char name[CONFIG_TEXT], value[CONFIG_TEXT]; } config[MAX_CONFIG];
+    int nconfig;
+    char include[512];   /* " A B C " or "" */
 } xml_scan;
 
 static size_t find_cached(const char *d, size_t len, size_t from, const char *lit, hit_cache *c) {
@@ -48,8 +55,9 @@ static const char *find(const char *p, const char *end, const char *lit) {
     return end - p >= (ptrdiff_t)n ? memmem(p, (size_t)(end - p), lit, n) : NULL;
 }
 
-/* attribute name="v" or name = 'v' inside the tag [p, end) */
-static const char *attr(dyad_doc *doc, const char *p, const char *end, const char *name) {
+/* attribute name="v" or name = 'v' inside the tag [p, end): the value's
+ * bytes [*vb, return), or NULL */
+static const char *attr_span(const char *p, const char *end, const char *name, const char **vb) {
     size_t n = strlen(name);
     for (const char *q = p; (q = find(q, end, name)) != NULL; q += n) {
         if (q > p && q[-1] != ' ' && q[-1] != '\t' && q[-1] != '\n' && q[-1] != '\r') continue;
@@ -62,9 +70,58 @@ static const char *attr(dyad_doc *doc, const char *p, const char *end, const cha
         char quote = *v++;
         const char *close = memchr(v, quote, (size_t)(end - v));
         if (!close) return NULL;
-        return arena_strndup(doc->arena, v, (size_t)(close - v));
+        *vb = v;
+        return close;
     }
     return NULL;
+}
+
+static const char *attr(dyad_doc *doc, const char *p, const char *end, const char *name) {
+    const char *vb, *ve = attr_span(p, end, name, &vb);
+    return ve ? arena_strndup(doc->arena, vb, (size_t)(ve - vb)) : NULL;
+}
+
+/* the value into a fixed buffer, cut to cap-1 bytes */
+static int attr_copy(const char *p, const char *end, const char *name, char *out, size_t cap) {
+    const char *vb, *ve = attr_span(p, end, name, &vb);
+    if (!ve) return 0;
+    size_t len = (size_t)(ve - vb) < cap ? (size_t)(ve - vb) : cap - 1;
+    memcpy(out, vb, len);
+    out[len] = 0;
+    return 1;
+}
+
+/* the <Config .../> and <Include> tags in [p, end), between two records */
+static void read_settings(xml_scan *x, const char *p, const char *end) {
+    for (; (p = find(p, end, "<")) != NULL; p++) {
+        const char *gt = memchr(p, '>', (size_t)(end - p));
+        if (!gt) return;
+        if (!strncmp(p, "<Include>", 9)) {
+            const char *close = find(gt, end, "</Include>");
+            if (close) snprintf(x->include, sizeof x->include, " %.*s ", (int)(close - gt - 1), gt + 1);
+            continue;
+        }
+        if (strncmp(p, "<Config", 7) || (p[7] != ' ' && p[7] != '\t' && p[7] != '\n')) continue;
+        char name[CONFIG_TEXT], value[CONFIG_TEXT];
+        if (!attr_copy(p, gt, "option", name, sizeof name) || !attr_copy(p, gt, "value", value, sizeof value)) continue;
+        int k = 0;
+        while (k < x->nconfig && strcmp(x->config[k].name, name)) k++;
+        if (k == MAX_CONFIG) continue;
+        if (k == x->nconfig) x->nconfig++;
+        memcpy(x->config[k].name, name, sizeof name);
+        memcpy(x->config[k].value, value, sizeof value);
+    }
+}
+
+/* "name=value" lines of the settings in force, in the document's arena */
+static int settings_to_doc(const xml_scan *x, dyad_doc *doc, dy_record *rec) {
+    if (x->include[0] && !(rec->include = arena_strdup(doc->arena, x->include))) return -1;
+    if (!x->nconfig) return 0;
+    char *out = arena_alloc(doc->arena, (size_t)x->nconfig * (2 * CONFIG_TEXT + 2) + 1), *o = out;
+    if (!out) return -1;
+    for (int k = 0; k < x->nconfig; k++) o += sprintf(o, "%s=%s\n", x->config[k].name, x->config[k].value);
+    doc->code_options = out;
+    return 0;
 }
 
 /* XML character data -> text with entities decoded and whitespace collapsed */
@@ -171,6 +228,7 @@ static int petrxml_next(dy_reader *r, dyad_doc *doc, dyad_error *err) {
         while (s && s + 9 < end && s[9] != ' ' && s[9] != '>' && s[9] != '\t' && s[9] != '\n' && s[9] != '\r')
             s = find(s + 9, end, "<Sentence"); /* <Sentences> is the container */
         if (s && s + 9 >= end) s = NULL;
+        read_settings(x, p, cm && (!s || cm < s) ? cm : s ? s : end);
         if (!s) return READ_END;
         if (cm && cm < s) {
             const char *ce = find(cm + 4, end, "-->");
@@ -194,6 +252,10 @@ static int petrxml_next(dy_reader *r, dyad_doc *doc, dyad_error *err) {
             dyad_error_set(err, DYAD_EFORMAT, r->path, doc->input_line, doc->input_offset,
                            "record %ld: broken <Sentence> (no <Text>, or an unclosed tag)", r->records);
             return READ_BAD_DOC;
+        }
+        if (settings_to_doc(x, doc, doc->extra)) {
+            dyad_error_set(err, DYAD_ENOMEM, r->path, doc->input_line, doc->input_offset, "out of memory");
+            return READ_FATAL;
         }
         return READ_DOC;
     }

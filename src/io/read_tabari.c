@@ -157,7 +157,7 @@ static int tabari_next(dy_reader *r, dyad_doc *doc, dyad_error *err) {
         }
         next = close_end;
     }
-    if (t->options.len && !(rec->options = arena_strndup(doc->arena, t->options.data, t->options.len))) {
+    if (t->options.len && !(doc->code_options = arena_strndup(doc->arena, t->options.data, t->options.len))) {
         dyad_error_set(err, DYAD_ENOMEM, r->path, doc->input_line, doc->input_offset, "out of memory");
         return READ_FATAL;
     }

@@ -32,7 +32,7 @@ typedef struct dy_record {
     dy_expected *expected;
     size_t nexpected;
     const char *parse;        /* the record's own <Parse> text, or NULL */
-    const char *options;      /* TABARI: the "{ OPTION: ... }" commands seen so far in
-                               * the file, one per line, oldest first; NULL when none */
+    const char *include;      /* PETRARCH: the file's <Include> categories, " A B C ", or NULL */
 } dy_record;
+/* (the settings a record file gives for coding are doc->code_options) */
 #endif
