@@ -1,14 +1,12 @@
 #!/usr/bin/env bash
 # eval.sh - run every evaluation in scripts/eval.d against ../shared. Each part
 # prints its scores and fails when one falls more than 0.5 under its target.
-# Without ../shared every part says "skipped" and the run succeeds.
+# Each part checks for the data it needs: without ../shared the parts that
+# need it say "skipped", and the rest (dyad's own news gold) still run.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export DYAD_SHARED="${DYAD_SHARED:-../shared}"
-if [ ! -d "$DYAD_SHARED/data" ]; then
-  echo "eval: skipped: $DYAD_SHARED/data not found (evaluations need the shared data sets)"
-  exit 0
-fi
+[ -d "$DYAD_SHARED/data" ] || echo "eval: $DYAD_SHARED/data not found: the evaluations on the shared data sets are skipped"
 pass=0; fail=0; failed=()
 for part in scripts/eval.d/*.sh; do
   [ -e "$part" ] || continue
