@@ -6,6 +6,7 @@
  * `# ambiguous-ok`. A small parser of its own keeps this test independent of
  * src/code. */
 #include <ctype.h>
+#include <stdio.h>
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
@@ -372,6 +373,23 @@ TEST(predicates_core_entries_have_expected_codes) {
         {"verb extend *emergency", "1724"},
         /* strikes with the target in an against phrase */
         {"verb carry +out *strikes against", "190"},
+        /* opening borders to people gives them refuge (PLOVER AID: asylum); to a neighbour it is 060 */
+        {"verb open *border to", "075"}, {"verb open *border with", "060"},
+        /* keeping someone out is a refusal (PLOVER REJECT), expelling them coercion */
+        {"verb deny *entry to", "120"}, {"verb refuse *entry to", "120"},
+        {"verb expel *journalist", "174"},
+        {"verb prohibit *aid to", "162"}, {"verb use *civilians", "184"},
+        /* war games: a show of force alone, military cooperation with a partner */
+        {"verb stage *game", "150"},   {"verb conduct *game with", "062"},
+        /* compensation returns the value of what was taken (Phoenix PAY * COMPENSATION) */
+        {"verb pay *compensation to", "0842"}, {"verb apologize to", "055"},
+        /* cancelling meetings is a refusal (PLOVER REJECT); halting talks under way is 164 */
+        {"verb cancel *talks with", "125"}, {"verb call +off *talks", "125"},
+        {"verb cancel *visit to", "125"}, {"verb suspend *talks with", "164"},
+        /* sharing is with someone; evacuating settlements is a withdrawal, not aid */
+        {"verb agree +to +share with", "0314"}, {"verb evacuate *settlement", "0874"},
+        /* the partner is a preposition phrase (the target), not a fixed word */
+        {"verb join +forces with", "050"}, {"verb refuse +to +negotiate with", "125"},
     };
     pred_set s;
     load_predicates(&s, 0);
@@ -405,7 +423,36 @@ TEST(predicates_mention_nouns_need_a_target) {
     CHECK(find_pattern(&s, "noun investigation into") != NULL);
     CHECK(find_pattern(&s, "noun offensive against") != NULL);
     CHECK(find_pattern(&s, "verb stage *protest") != NULL);
+    /* "the US commitment to the people of X" mentions a stance; reaffirming it is the event */
+    CHECK(find_pattern(&s, "noun commitment to") == NULL);
+    CHECK(find_pattern(&s, "verb reaffirm *commitment to") != NULL);
     free(s.recs);
+}
+
+/* End to end through the CLI with dyad's dictionaries: the entries above reach
+ * the event a coder expects on plain news sentences. */
+TEST(predicates_new_entries_code_end_to_end) {
+    char path[512];
+    snprintf(path, sizeof path, "%s/predicates.txt", check_tmpdir());
+    FILE *f = fopen(path, "w");
+    CHECK(f != NULL);
+    if (!f) return;
+    fputs("Lithuania opened its borders to refugees in 1997.\n\n"
+          "Ukraine denied entry to an Austrian journalist.\n\n"
+          "The United States prohibited aid to the rebels.\n\n"
+          "Hezbollah used Lebanese civilians as human shields.\n\n"
+          "Jordan and Britain staged joint war games.\n",
+          f);
+    fclose(f);
+    char cmd[600], *out = NULL;
+    snprintf(cmd, sizeof cmd, "code --dicts dicts %s", path);
+    CHECK_INT(check_run_cli(cmd, &out), 0);
+    CHECK_CONTAINS(out, "\"source\":\"LTU\",\"target\":\"---REF\",\"code\":\"075\"");
+    CHECK_CONTAINS(out, "\"source\":\"UKR\",\"target\":\"AUTMED\",\"code\":\"120\"");
+    CHECK_CONTAINS(out, "\"source\":\"USA\",\"target\":\"---REB\",\"code\":\"162\"");
+    CHECK_CONTAINS(out, "\"target\":\"LBNCVL\",\"code\":\"184\"");
+    CHECK_CONTAINS(out, "\"source\":\"JOR\",\"target\":\"GBR\",\"code\":\"062\"");
+    free(out);
 }
 
 /* Light verbs say nothing on their own: "take", "make", "get" ... may only

@@ -8,6 +8,7 @@
 #include "base/arena.h"
 #include "base/util.h"
 #include "coder_int.h"
+#include "modality.h"
 
 static const char *fold_token(dyad_arena *a, const char *s, uint32_t *len) {
     size_t n = s ? strlen(s) : 0;
@@ -44,6 +45,26 @@ static int case_ok(const sent_ctx *c, const dict_phrase *p, uint32_t i) {
     return p->need_upper != NEED_CAPITAL || !c->tok[i].form || !islower((unsigned char)c->tok[i].form[0]);
 }
 
+/* PETRARCH: "ITHILEN_TELEVISION" names "Ithilen state-run television" - a
+ * name goes on past words (at most three, no names of their own) that
+ * modify the word continuing it. The token continuing the name at norm
+ * position pos after the mismatch at j, or 0. */
+static uint32_t modifiers_skipped(const sent_ctx *c, const dict_phrase *p, uint32_t pos, uint32_t j) {
+    enum { MAX_SKIP = 3 };
+    for (uint32_t g = j + 1; g < c->n && g <= j + MAX_SKIP; g++) {
+        uint32_t fl = c->form_len[g];
+        if (!fl || pos + fl > p->norm_len || memcmp(p->norm + pos, c->form_f[g], fl)) continue;
+        for (uint32_t k = j; k < g; k++) {
+            if (c->tok[k].upos && !strcmp(c->tok[k].upos, "PROPN")) return 0;
+            int32_t h = (int32_t)k;
+            for (int d = 0; d < MAX_DEPTH_WALK && h >= 0 && h != (int32_t)g; d++) h = tree_head(c, h);
+            if (h != (int32_t)g) return 0;
+        }
+        return g;
+    }
+    return 0;
+}
+
 static uint32_t match_at(const sent_ctx *c, const dict_phrase *p, uint32_t i) {
     uint32_t pos = 0, j = i;
     if (!case_ok(c, p, i)) return 0;
@@ -62,7 +83,12 @@ static uint32_t match_at(const sent_ctx *c, const dict_phrase *p, uint32_t i) {
          * ("Congresses", "militias", "ministries") */
         /* (PETRARCH lists every form it matches, its loader the regular
          * plurals: "Gondor's polices" is no police there) */
-        if (literal_forms(c)) return 0;
+        if (literal_forms(c)) {
+            uint32_t g = pos ? modifiers_skipped(c, p, pos, j) : 0;
+            if (!g) return 0;
+            j = g;
+            continue;
+        }
         if (p->kind == PHRASE_AGENT && plural_of(p->norm + pos, p->norm_len - pos, f, fl)) return j + 1;
         /* the last word may match by lemma ("rebels" -> "rebel", "ministries") */
         const char *l = c->lemma_f[j];
@@ -322,6 +348,48 @@ int32_t actor_pronoun_antecedent(const sent_ctx *c, int32_t h) {
 
 static actor_ref resolve_np(sent_ctx *c, int32_t h, int depth);
 
+static int first_person_pronoun(const sent_ctx *c, int32_t h) {
+    static const char *pr[] = {"we", "us", "our", "ours", "i", "me", "my", NULL};
+    if (!c->tok[h].upos || (strcmp(c->tok[h].upos, "PRON") && strcmp(c->tok[h].upos, "DET"))) return 0;
+    for (int i = 0; pr[i]; i++)
+        if (!strcmp(c->form_f[h], pr[i])) return 1;
+    return 0;
+}
+
+/* Who says the clause h stands in: the subject of the speech verb whose
+ * ccomp (or parataxis) the clause is, or of a speech verb hung on the
+ * clause ("We condemn ...," the ministry said); -1 none */
+static int32_t speaker_of(const sent_ctx *c, int32_t h) {
+    int32_t cur = h;
+    for (int d = 0; d < MAX_DEPTH_WALK; d++) {
+        int32_t hd = tree_head(c, cur);
+        if (hd < 0) return -1;
+        if ((deprel_is(&c->tok[cur], "ccomp") || deprel_is(&c->tok[cur], "parataxis")) && modality_is_speech(c, hd))
+            return tree_child_prefix(c, hd, "nsubj");
+        for (int32_t k = c->first_child[hd]; k >= 0; k = c->next_sibling[k])
+            if (k != cur && k > hd && (deprel_is(&c->tok[k], "parataxis") || deprel_is(&c->tok[k], "dep")) &&
+                modality_is_speech(c, k) && tree_child_prefix(c, k, "nsubj") >= 0)
+                return tree_child_prefix(c, k, "nsubj");
+        cur = hd;
+    }
+    return -1;
+}
+
+/* "Prime Minister Yousaf Raza Gilani": a role word among the words of the
+ * name at h */
+static int names_a_role(const sent_ctx *c, int32_t h) {
+    for (int32_t k = c->first_child[h]; k >= 0; k = c->next_sibling[k]) {
+        if (!np_relation(&c->tok[k])) continue;
+        int32_t m = c->covered_by[k];
+        if (m >= 0 && c->mention[m] && c->mention[m]->kind == PHRASE_AGENT) return 1;
+        for (int32_t g = c->first_child[k]; g >= 0; g = c->next_sibling[g]) {
+            m = c->covered_by[g];
+            if (np_relation(&c->tok[g]) && m >= 0 && c->mention[m] && c->mention[m]->kind == PHRASE_AGENT) return 1;
+        }
+    }
+    return 0;
+}
+
 /* "his country", "its government", "their army" (with dyad's own
  * dictionaries): the country of the pronoun's antecedent ("Putin said his
  * country ..." -> RUS); NULL none */
@@ -451,12 +519,24 @@ static actor_ref resolve_np(sent_ctx *c, int32_t h, int depth) {
         return r;
     }
     int person = pronoun_person(c, h) != NULL;
+    /* '"We condemn the attack," the Egyptian foreign ministry said': "we",
+     * "I" in what someone says are the speaker */
+    if (depth < 4 && first_person_pronoun(c, h)) {
+        int32_t sp = speaker_of(c, h);
+        if (sp >= 0 && sp != h && !first_person_pronoun(c, sp)) {
+            actor_ref a = resolve_np(c, sp, depth + 1);
+            if (a.code[0]) return a;
+        }
+    }
     if (depth < 4 && h >= 0 && third_person_pronoun(c, h)) {
         int32_t ante = actor_pronoun_antecedent(c, h);
         if (ante >= 0) {
             actor_ref a = resolve_np(c, ante, depth + 1);
             /* "Japan should ...," she said: "she" is a person, not the country */
-            if ((a.code[0] || a.span.len) && (!person || a.is_person)) return a;
+            /* ("Prime Minister Yousaf Raza Gilani said that he ...": a named
+             * holder of a role is a person too) */
+            int named_role = c->tok[ante].upos && !strcmp(c->tok[ante].upos, "PROPN") && names_a_role(c, ante);
+            if ((a.code[0] || a.span.len) && (!person || a.is_person || named_role)) return a;
         }
     }
     /* no subject above to stand for (a flat or broken parse): "it" and "they"
@@ -484,7 +564,9 @@ static actor_ref resolve_np(sent_ctx *c, int32_t h, int depth) {
                 k = m;
             }
         }
-        if (!code) code = c->mem->last_person_code;
+        /* (never a person named after the pronoun: "... said that he has
+         * rejected a request from his counterpart Gordon Brown") */
+        if (!code && c->mem->last_person_span.off < c->tok[h].off) code = c->mem->last_person_code;
         if (code) {
             r.code = code;
             r.span.off = c->tok[h].off;
@@ -598,7 +680,9 @@ size_t actor_place_conjuncts(sent_ctx *c, int32_t h0, actor_ref *refs, size_t n,
             const char *kc = actor_resolve(c, k).code;
             if (strlen(kc) != 3 || !strcmp(kc, mc)) continue;
             for (size_t i = 0; i < n0 && n < cap; i++) {
-                if (strncmp(refs[i].code, mc, ml) || !refs[i].code[ml]) continue;
+                /* ("the information ministry of Gondor and the Nasgul": a
+                 * phrase that is its place's actor is each of the places) */
+                if (strncmp(refs[i].code, mc, ml)) continue;
                 refs[n] = refs[i];
                 refs[n].code = arena_printf(c->doc->arena, "%s%s", kc, refs[i].code + ml);
                 if (!refs[n].code) return n;

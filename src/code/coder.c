@@ -1,6 +1,7 @@
 /* coder.c - the event coder's entry points: load dictionaries in any of the
  * three formats, and code every parsed sentence of a document into events
  * (predicate -> pattern -> sources x targets, modality, rule, confidence). */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include "base/arena.h"
@@ -141,6 +142,170 @@ static void reattach_noun_root(dyad_token *t, uint32_t n) {
             t[i].head = (int32_t)d + 1;
 }
 
+static int lemma_of(const dyad_token *t, const char *l) { return t->lemma && !strcmp(t->lemma, l); }
+
+static int form_in(const dyad_token *t, const char *const *list) {
+    for (int i = 0; t->form && list[i]; i++)
+        if (!strcmp(t->form, list[i])) return 1;
+    return 0;
+}
+
+static int all_capitals(const char *f) {
+    int letters = 0;
+    for (; *f; f++) {
+        if (islower((unsigned char)*f)) return 0;
+        letters += isupper((unsigned char)*f) != 0;
+    }
+    return letters >= 2;
+}
+
+/* The tokens of a dateline that opens the sentence ("MANILA --", "MANILA,
+ * Philippines --", "WASHINGTON (Reuters) -", "New York, May 17, IRNA -",
+ * "Bogota, March 8 (IANS)"):
+ * capitalised words, numbers and commas, ended by a dash or by an agency in
+ * parentheses after a date; a place in capitals, or a comma or a date in
+ * it, tells it from a name ("Hamas - the group ..."), and a single dash must
+ * stand apart ("US-China talks"). Returns how many tokens it takes (the
+ * dash included), 0 when the sentence has none. */
+static uint32_t dateline_length(const dyad_token *t, uint32_t n) {
+    static const char *const dashes[] = {"--", "---", "\xe2\x80\x94", NULL}; /* --, em dash */
+    static const char *const short_dashes[] = {"-", "\xe2\x80\x93", NULL};    /* -, en dash */
+    static const char *const months[] = {"January", "February", "March", "April", "May", "June", "July",
+                                         "August", "September", "October", "November", "December", "Jan.",
+                                         "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.", NULL};
+    enum { MAX_DATELINE = 10 };
+    int date = 0, comma = 0, caps = n && t[0].form && all_capitals(t[0].form);
+    for (uint32_t i = 0; i < n && i <= MAX_DATELINE; i++) {
+        const char *f = t[i].form ? t[i].form : "";
+        int dash = form_in(&t[i], dashes) || (i && form_in(&t[i], short_dashes) && t[i - 1].space_after);
+        if (i && dash) return i + 1 < n && (caps || comma || date) ? i + 1 : 0;
+        /* "(Reuters) -", "(IANS)": an agency, then the dash - or, after a
+         * date, the sentence */
+        if (i && !strcmp(f, "(") && i + 3 < n && t[i + 2].form && !strcmp(t[i + 2].form, ")") && t[i + 1].form &&
+            isupper((unsigned char)t[i + 1].form[0])) {
+            if (date) return i + 3;
+            i += 2;
+            continue;
+        }
+        if (!strcmp(f, ",")) {
+            comma = 1;
+            continue;
+        }
+        if (form_in(&t[i], months)) date = 1;
+        if (!isupper((unsigned char)f[0]) && !(i && isdigit((unsigned char)f[0]))) return 0;
+        if (!(upos_is(&t[i], "PROPN") || upos_is(&t[i], "NUM") || upos_is(&t[i], "NOUN"))) return 0;
+    }
+    return 0;
+}
+
+/* "MANILA -- President Gloria Macapagal Arroyo ... has pardoned ...",
+ * "KILIS, Turkey -- A Turkish court ... convicted ..." parsed with the place
+ * as the root or the subject and the real phrase hung on it: the dateline
+ * is no argument. The first word after it that hung on it takes its place
+ * (its head and relation), what else hung on it hangs on that word, and the
+ * dateline's own words hang there as "dateline" (a name that becomes the
+ * root with its verb as "dep" is then set right by reattach_noun_root). */
+static void detach_dateline(dyad_token *t, uint32_t n) {
+    uint32_t d = dateline_length(t, n);
+    if (!d) return;
+    uint32_t top = n, heir = n;
+    for (uint32_t i = 0; i < d && top == n; i++)
+        if (t[i].head < 1 || (uint32_t)t[i].head > d) top = i;
+    for (uint32_t i = d; i < n && heir == n; i++)
+        if (t[i].head >= 1 && (uint32_t)t[i].head <= d) heir = i;
+    if (top == n || (heir < n && t[top].head == (int32_t)heir + 1)) return; /* (a broken parse) */
+    if (heir < n) {
+        t[heir].head = t[top].head;
+        t[heir].deprel = t[top].head == 0 ? "root" : t[top].deprel;
+    } else if (t[top].head == 0) {
+        return; /* nothing to stand for the clause */
+    }
+    int32_t to = heir < n ? (int32_t)heir + 1 : t[top].head;
+    for (uint32_t i = d; i < n; i++)
+        if (i != heir && t[i].head >= 1 && (uint32_t)t[i].head <= d) {
+            t[i].head = to;
+            if (t[i].deprel && (!strncmp(t[i].deprel, "conj", 4) || !strncmp(t[i].deprel, "appos", 5) ||
+                                !strncmp(t[i].deprel, "flat", 4) || !strncmp(t[i].deprel, "compound", 8)))
+                t[i].deprel = "dep";
+        }
+    for (uint32_t i = 0; i < d; i++) {
+        t[i].head = to;
+        t[i].deprel = "dateline";
+    }
+}
+
+/* 1 if token i (0-based) lies below token top */
+static int below(const dyad_token *t, uint32_t n, uint32_t i, uint32_t top) {
+    int32_t h = t[i].head;
+    for (int k = 0; k < MAX_DEPTH_WALK && h > 0 && (uint32_t)h <= n; k++, h = t[h - 1].head)
+        if ((uint32_t)h == top + 1) return 1;
+    return 0;
+}
+
+/* "The Philippines was heavily and unjustly criticized over ..." parsed with
+ * the name as the root, the auxiliary hung on it as "dep" and the verb
+ * somewhere below the auxiliary: the first verb below the auxiliary is the
+ * root, the auxiliary its own (passive with "be" and a participle) and the
+ * name its subject */
+static void reattach_noun_root_auxiliary(dyad_token *t, uint32_t n) {
+    uint32_t r = n, a = n, v = n;
+    for (uint32_t i = 0; i < n && r == n; i++)
+        if (t[i].head == 0 && (upos_is(&t[i], "PROPN") || upos_is(&t[i], "NOUN"))) r = i;
+    for (uint32_t i = r + 1; r < n && i < n && a == n; i++)
+        if (t[i].head == (int32_t)r + 1 && t[i].deprel && !strcmp(t[i].deprel, "dep") && upos_is(&t[i], "AUX")) a = i;
+    for (uint32_t j = a + 1; a < n && j < n && v == n; j++)
+        if (upos_is(&t[j], "VERB") && below(t, n, j, a)) v = j;
+    if (v == n || has_subject(t, n, v)) return;
+    int participle = (t[v].xpos && !strcmp(t[v].xpos, "VBN")) || (t[v].feats && strstr(t[v].feats, "VerbForm=Part"));
+    int passive = lemma_of(&t[a], "be") && participle;
+    for (uint32_t i = 0; i < n; i++) /* the auxiliary's words go with the verb */
+        if (i != v && t[i].head == (int32_t)a + 1) t[i].head = (int32_t)v + 1;
+    t[v].head = 0;
+    t[v].deprel = "root";
+    t[a].head = (int32_t)v + 1;
+    t[a].deprel = passive ? "aux:pass" : "aux";
+    t[r].head = (int32_t)v + 1;
+    t[r].deprel = passive ? "nsubj:pass" : "nsubj";
+    for (uint32_t i = 0; i < n; i++)
+        if (i != a && t[i].head == (int32_t)r + 1 && t[i].deprel &&
+            (!strcmp(t[i].deprel, "dep") || !strcmp(t[i].deprel, "punct") || !strcmp(t[i].deprel, "parataxis")))
+            t[i].head = (int32_t)v + 1;
+}
+
+static int is_closing_mark(const dyad_token *t) {
+    static const char *const marks[] = {",", "\"", "''", "'", "\xe2\x80\x9d", "\xe2\x80\x99", NULL}; /* , " '' ' ” ’ */
+    return form_in(t, marks);
+}
+
+/* '"We condemn the attack," the Egyptian foreign ministry said in a
+ * statement.' parsed with "condemn" as the root and "said" hung on it (dep,
+ * parataxis, conj, advcl): a speech verb after the root, with a subject of
+ * its own (before or after it: "said Antonio Guterres"), whose words start
+ * after a comma or a closing quote, is the root, and the statement its
+ * ccomp - what the reported-speech rules read. */
+static void reattach_trailing_speech(dyad_token *t, uint32_t n) {
+    uint32_t r = n;
+    for (uint32_t i = 0; i < n && r == n; i++)
+        if (t[i].head == 0) r = i;
+    for (uint32_t s = r + 1; r < n && s < n; s++) {
+        if (t[s].head != (int32_t)r + 1 || !t[s].deprel || !upos_is(&t[s], "VERB") ||
+            !(t[s].lemma && modality_lemma_is_speech(t[s].lemma)))
+            continue;
+        const char *rel = t[s].deprel;
+        if (strcmp(rel, "dep") && strcmp(rel, "parataxis") && strncmp(rel, "conj", 4) && strncmp(rel, "advcl", 5)) continue;
+        if (!has_subject(t, n, s)) continue;
+        uint32_t first = s; /* the first word of the speech clause that is no punctuation */
+        for (uint32_t i = r + 1; i < s && first == s; i++)
+            if ((t[i].head == (int32_t)s + 1 || below(t, n, i, s)) && !is_punct(&t[i])) first = i;
+        if (first == 0 || !is_closing_mark(&t[first - 1])) continue;
+        t[s].head = 0;
+        t[s].deprel = "root";
+        t[r].head = (int32_t)s + 1;
+        t[r].deprel = "ccomp";
+        return;
+    }
+}
+
 /* "did not even ever clash over ..." tagged with "clash" a noun: a noun with
  * an auxiliary and a subject of its own, and no copula ("will be a
  * leader"), is the verb the tagger missed */
@@ -160,13 +325,17 @@ static void retag_nouns_with_auxiliary(dyad_token *t, uint32_t n) {
 
 /* A working copy of the sentence's tokens with v2 relation names; the
  * document's own tokens stay as the parser wrote them. */
-static dyad_token *normalized_tokens(dyad_doc *doc, const dyad_token *t, uint32_t n) {
+static dyad_token *normalized_tokens(dyad_doc *doc, const dyad_token *t, uint32_t n, const dy_dicts *d) {
     dyad_token *copy = arena_alloc(doc->arena, (n ? n : 1) * sizeof *copy);
     if (!copy) return NULL;
     memcpy(copy, t, n * sizeof *copy);
     for (uint32_t i = 0; i < n; i++) copy[i].deprel = v2_deprel(copy[i].deprel);
     reattach_from_punctuation(copy, n);
+    detach_dateline(copy, n);
     reattach_noun_root(copy, n);
+    reattach_noun_root_auxiliary(copy, n);
+    /* (PETRARCH's dictionaries code a closing "..., an official said" as its own clause) */
+    if (!strcmp(d->format, "dyad")) reattach_trailing_speech(copy, n);
     retag_nouns_with_auxiliary(copy, n);
     return copy;
 }
@@ -483,6 +652,8 @@ static int subtree_has_event(const sent_ctx *c, const uint8_t *coded, int32_t h,
  * headline's "concerned: Japan could join". -1 none. */
 static int32_t complement_subject(const sent_ctx *c, int32_t k) {
     const dyad_token *t = &c->tok[k];
+    /* ("..., a leading official has said": who reports it is no target) */
+    if (deprel_is(t, "parataxis") && modality_is_speech(c, k)) return -1;
     if (deprel_is(t, "xcomp") || deprel_is(t, "ccomp") || deprel_is(t, "parataxis") ||
         (deprel_is(t, "advcl") && about_word(c, k) && tree_child_prefix(c, k, "nsubj") >= 0))
         return tree_child_prefix(c, k, "nsubj");
@@ -548,6 +719,17 @@ static const char *code_with_clause(const sent_ctx *c, int32_t v, const dict_pat
     return p->code;
 }
 
+/* What a compound subject does together (dyad's dictionaries): agree,
+ * consult, cooperate, intend to, hold exercises, fight - or anything about a
+ * thing they share ("failed to reach *agreement") */
+static int done_together(const dict_pattern *p) {
+    static const char *const roots[] = {"01", "03", "04", "05", "06", "15", "19", NULL};
+    if (p->object) return 1;
+    for (int i = 0; roots[i]; i++)
+        if (!strncmp(p->code, roots[i], 2)) return 1;
+    return 0;
+}
+
 static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pattern_hit *hit, const char *date,
                                   uint8_t *coded, int speech_pass) {
     const dict_pattern *p = hit->pattern;
@@ -592,6 +774,13 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
         int32_t nth = seq_nth_actor_after(c, v, src_head, p->target_nth);
         if (nth >= 0) tgt_head = nth;
     }
+    /* PETRARCH: the verb's own subject that names no actor is coded by the
+     * first actor named inside it ("Resumption of ties between Arnor and
+     * Gondor may spur ...") */
+    if (src_head >= 0 && !inherited && strcmp(c->d->format, "dyad") && !actor_resolve(c, src_head).code[0]) {
+        actor_ref inside = actor_first_in_subtree(c, src_head, NULL, -1);
+        if (inside.code[0] && inside.token >= 0) src_head = inside.token;
+    }
     size_t ns = expand_conj_or_antecedent(c, src_head, srcs, MAX_ARGS);
     ns = source_subjects_split_by_and(c, v, src_head, srcs, ns);
     /* ("The Philippines was criticized over ...": the subject PETRARCH takes
@@ -612,6 +801,9 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
             if (pt >= 0) phrase = pt;
         }
         int32_t alt[3] = {tree_child(c, v, "obj"), hit->object, phrase};
+        /* ("join +forces with the ALDE group": a word of the pattern is no one) */
+        for (int i = 0; i < hit->nparticles; i++)
+            if (alt[0] == hit->particle_tok[i]) alt[0] = -1;
         int found = 0;
         for (int a = 0; a < 2 && !found; a++)
             if (alt[a] >= 0 && alt[a] != hit->target && actor_resolve(c, alt[a]).code[0] &&
@@ -687,8 +879,10 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
         nt = 0;
     modality_info mod = modality_of(c, v);
     if (mod.kind == MOD_REPORTED) {
-        /* "X said Y ..." codes Y's clause; if Y is not named, X is the source */
-        if (!ns) {
+        /* "X said Y ..." codes Y's clause; if Y is not named, X is the source
+         * (not of a passive: "citizens were released, officials said" does
+         * not say the officials released them) */
+        if (!ns && !is_passive(c, v)) {
             inherited = 1;
             ns = expand_conj(c, source_of(c, mod.reporter, 0, &(int){0}), srcs, MAX_ARGS);
         }
@@ -699,11 +893,23 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
     int field_format = strcmp(c->d->format, "dyad") != 0;
     int target_named = 0;
     for (size_t j = 0; j < nt && !target_named; j++) target_named = actor_resolve(c, tgts[j]).code[0] != 0;
+    /* "called for a boycott against Osgiliath" ("(FOR)" names the target's
+     * phrase): a phrase that names no one holds its target */
+    if (!target_named && field_format && hit->pattern->prep && nt == 1) {
+        actor_ref inside = actor_first_in_subtree(c, tgts[0], NULL, -1);
+        if (inside.code[0] && inside.token != src_head) {
+            nt = expand_conj(c, inside.token, tgts, MAX_ARGS);
+            target_named = 1;
+        }
+    }
     if (!target_named && field_format && !hit->pattern->prep) {
         nt = 0;
         int32_t an[2] = {v, hit->object};
         /* "celebrated Iftar in Osgiliath with Gondor": an actor named by a
-         * phrase whose preposition can name a target goes before a place */
+         * phrase whose preposition can name a target goes before a place;
+         * the target comes after the verb ("..., several years after
+         * Calenardhon crowds burned its embassy, an official said" hung on
+         * "said" says nothing about Calenardhon) */
         for (int any_prep = 0; any_prep < 2 && !nt; any_prep++)
         for (int a = 0; a < 2 && !nt; a++) {
             if (an[a] < 0) continue;
@@ -711,7 +917,7 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
                 if ((deprel_is(&c->tok[k], "obl") || deprel_is(&c->tok[k], "nmod") || deprel_is(&c->tok[k], "obj") ||
                      deprel_is(&c->tok[k], "ccomp")) &&
                     (any_prep || ((deprel_is(&c->tok[k], "obj") || has_case_word(c, k)) && actor_resolve(c, k).code[0])) &&
-                    !deprel_is(&c->tok[k], "obl:tmod") && k != src_head) {
+                    !deprel_is(&c->tok[k], "obl:tmod") && k != src_head && (k > v || a)) {
                     actor_ref inside = actor_first_in_subtree(c, k, NULL, -1);
                     if (inside.code[0]) nt = expand_conj(c, inside.token, tgts, MAX_ARGS);
                 }
@@ -728,7 +934,9 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
     if (speech_pass) {
         /* a statement about Z with no other event: X -> Z */
         int32_t cl = said_clause(c, v);
-        if (cl < 0) return DYAD_OK;
+        /* (PETRARCH's statement is about what follows the verb: "..., a
+         * senior Bree official said on Saturday" says nothing about it) */
+        if (cl < 0 || (field_format && cl < v)) return DYAD_OK;
         if (subtree_has_event(c, coded, cl, 0)) return DYAD_OK;
         actor_ref s0 = ns ? actor_resolve(c, srcs[0]) : none;
         about = actor_first_in_subtree(c, cl, s0.code[0] ? s0.code : NULL, v);
@@ -780,7 +988,10 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
     /* "Gondor and Osgiliath postponed their meeting", "Jordan and Britain have
      * agreed": a compound source with no target is an event between its
      * members, both ways (as PETRARCH codes compounds) */
-    if (ns >= 2 && !nt && !speech_pass && !modality_is_speech(c, v)) {
+    /* (with dyad's dictionaries only for what is done together: "Italy and
+     * Spain refused to allow the plane" is two refusals, not Italy refusing
+     * Spain) */
+    if (ns >= 2 && !nt && !speech_pass && !modality_is_speech(c, v) && (field_format || done_together(p))) {
         /* "Jordan and Britain held joint military exercises": a show of force
          * made together is military cooperation (CAMEO 062, PLOVER's manual) */
         const char *together = !field_format && !strncmp(p->code, "15", 2) ? "062" : p->code;
@@ -819,6 +1030,9 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
              * with someone is no event when no one is there at all */
             if (!field_format && !nt && !speech_target && event_needs_target(p)) continue;
             if (s.code[0] && t.code[0] && !strcmp(s.code, t.code) && s.span.off == t.span.off) continue;
+            /* (PETRARCH codes no actor acting on itself: "ties between Arnor and
+             * Gondor may spur reconciliation between Calenardhon and Gondor") */
+            if (field_format && !strcmp(s.code, t.code)) continue;
             /* "Washington hosts a US-Japan-Philippines summit": the source's own
              * country in the chain is the host, not a guest */
             if (t.in_chain && !strncmp(s.code, t.code, 3)) continue;
@@ -915,7 +1129,7 @@ static dyad_status code_asked_for(sent_ctx *c, uint32_t si, int32_t v, const pat
     dyad_status st = emit(c, si, v, code, &src, &t, asserted, dp, confidence_of(&src, &t, inherited, asserted), date);
     if (st) return st;
     coded[v] = coded[cl] = 1;
-    asked[cl] = 1;
+    asked[cl] = asked[v] = 1; /* ("..., Mao Ning told reporters": one event, the appeal) */
     return DYAD_OK;
 }
 
@@ -945,7 +1159,7 @@ static dyad_status code_sentence(const dy_dicts *d, dyad_doc *doc, uint32_t si, 
     c.d = d;
     c.doc = doc;
     c.n = s->ntokens > MAX_SENT_TOKENS ? MAX_SENT_TOKENS : s->ntokens;
-    c.tok = normalized_tokens(doc, &doc->tokens[s->first_token], c.n);
+    c.tok = normalized_tokens(doc, &doc->tokens[s->first_token], c.n, d);
     if (!c.tok) return DYAD_ENOMEM;
     c.day = day;
     c.have_day = have_day;

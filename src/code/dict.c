@@ -172,7 +172,7 @@ int dict_add_phrase(dy_dicts *d, phrase_kind kind, const char *name, size_t name
 static int pattern_specificity(const dict_pattern *p) {
     return p->nparticles + (p->object != NULL) * 2 + (p->prep != NULL) + (p->pp_prep != NULL) * 2 + p->need_negation + p->need_compound + p->npre +
            (p->object_mods[0] != NULL) + (p->object_mods[1] != NULL) + (p->object_mods[2] != NULL) + p->seq_words +
-           (p->subject != NULL) * 2 + (p->subject_mods[0] != NULL);
+           (p->subject != NULL) * 2 + (p->subject_mods[0] != NULL) + (p->pp_mods[0] != NULL);
 }
 
 static uint64_t object_key(const char *lemma, const char *object) {

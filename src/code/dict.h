@@ -55,6 +55,8 @@ typedef struct dict_pattern {
     const char *object_mods[3];     /* words that must modify the object; "a|b" = either (PETRARCH {A B C}) */
     const char *prep;               /* preposition naming the target, or NULL */
     const char *pp_prep, *pp_noun;  /* a phrase "PREP NOUN" that must hang on the predicate (PETRARCH) */
+    const char *pp_mods[3];         /* words that must come before pp_noun, as object_mods ("(FOR
+                                     * &ECONSANCT)" with its member "TOTAL BOYCOTT") */
     const char *source_prep;        /* the source is the object of this preposition (PETRARCH "(FROM $)") */
     uint8_t target_from_clause;     /* ~ */
     uint8_t need_target;            /* ! */

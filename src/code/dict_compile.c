@@ -6,7 +6,8 @@
  * Layout (little-endian u32 unless said): header {magic "DYADDIC1", version,
  * counts, payload bytes, 64-bit FNV checksum of the payload}, then the
  * payload: strings (NUL-terminated; a reference is a byte offset, NONE for
- * NULL), roles, phrases (in chain order, with their bucket), patterns, members. */
+ * NULL), roles, phrases (in chain order, with their bucket), patterns, members,
+ * and PETRARCH's ontology: code values, negation pairs (version 4). */
 #include <stdlib.h>
 #include <string.h>
 #include "base/util.h"
@@ -14,12 +15,13 @@
 #include "dict.h"
 
 static const char compiled_magic[8] = {'D', 'Y', 'A', 'D', 'D', 'I', 'C', '1'};
-enum { COMPILED_VERSION = 3, NONE = 0xFFFFFFFFu, MAX_FILE = 1u << 30 };
+enum { COMPILED_VERSION = 4, NONE = 0xFFFFFFFFu, MAX_FILE = 1u << 30 };
 
 typedef struct header {
     char magic[8];
     uint32_t version, phrase_buckets, pattern_buckets;
     uint32_t strings_bytes, nroles, nphrases, npatterns, nmembers, has_discards, format;
+    uint32_t npico, nnegation;     /* PETRARCH's ontology: CAMEO code values, negation pairs */
     uint32_t payload_bytes;
     uint64_t checksum;
 } header;
@@ -37,8 +39,11 @@ typedef struct c_pattern {
     uint32_t pre_word[3];
     uint8_t npre, seq_words, swap_roles, target_nth;
     uint32_t seq, subject, subject_mods[3];
+    uint32_t pp_mods[3];
 } c_pattern;
 typedef struct c_member { uint32_t group, relation, roles, n; } c_member;
+typedef struct c_pico { uint32_t code; int32_t value; } c_pico;       /* a code's value in the ontology */
+typedef struct c_negation { uint32_t code, negated; } c_negation;    /* a code and its negation */
 
 /* ---- writing ------------------------------------------------------------ */
 
@@ -89,7 +94,7 @@ static uint32_t add_roles(dy_buf *roles, pool *P, const dict_role *r, uint32_t n
 
 static int write_compiled(const dy_dicts *d, const char *out, dyad_error *err) {
     pool P = {0};
-    dy_buf roles = {0}, phrases = {0}, patterns = {0}, members = {0};
+    dy_buf roles = {0}, phrases = {0}, patterns = {0}, members = {0}, pico = {0}, negation = {0};
     uint32_t np = 0, npat = 0;
     for (uint32_t b = 0; b <= d->phrase_mask; b++)
         for (const dict_phrase *p = d->phrases[b]; p; p = p->next, np++) {
@@ -116,6 +121,7 @@ static int write_compiled(const dy_dicts *d, const char *out, dyad_error *err) {
             c.seq = pool_add(&P, p->seq), c.seq_words = p->seq_words, c.subject = pool_add(&P, p->subject);
             c.swap_roles = p->swap_roles, c.target_nth = p->target_nth;
             for (int i = 0; i < 3; i++) c.subject_mods[i] = pool_add(&P, p->subject_mods[i]);
+            for (int i = 0; i < 3; i++) c.pp_mods[i] = pool_add(&P, p->pp_mods[i]);
             buf_push(&patterns, &c, sizeof c);
         }
     for (size_t i = 0; i < d->nmembers; i++) {
@@ -123,6 +129,14 @@ static int write_compiled(const dy_dicts *d, const char *out, dyad_error *err) {
         c_member c = {pool_add(&P, m->group), pool_add(&P, m->relation), add_roles(&roles, &P, m->members, m->nmembers),
                       m->nmembers};
         buf_push(&members, &c, sizeof c);
+    }
+    for (size_t i = 0; i < d->npico; i++) {
+        c_pico c = {pool_add(&P, d->pico_codes[i]), d->pico_values[i]};
+        buf_push(&pico, &c, sizeof c);
+    }
+    for (size_t i = 0; i < d->nnegation; i++) {
+        c_negation c = {pool_add(&P, d->negation[2 * i]), pool_add(&P, d->negation[2 * i + 1])};
+        buf_push(&negation, &c, sizeof c);
     }
     header h = {0};
     memcpy(h.magic, compiled_magic, sizeof h.magic);
@@ -133,12 +147,15 @@ static int write_compiled(const dy_dicts *d, const char *out, dyad_error *err) {
     h.strings_bytes = (uint32_t)P.bytes.len;
     h.nroles = (uint32_t)(roles.len / sizeof(c_role));
     h.nphrases = np, h.npatterns = npat, h.nmembers = (uint32_t)d->nmembers, h.has_discards = (uint32_t)d->has_discards;
+    h.npico = (uint32_t)d->npico, h.nnegation = (uint32_t)d->nnegation;
     dy_buf payload = {0};
     buf_push(&payload, P.bytes.data, P.bytes.len);
     buf_push(&payload, roles.data, roles.len);
     buf_push(&payload, phrases.data, phrases.len);
     buf_push(&payload, patterns.data, patterns.len);
     buf_push(&payload, members.data, members.len);
+    buf_push(&payload, pico.data, pico.len);
+    buf_push(&payload, negation.data, negation.len);
     h.payload_bytes = (uint32_t)payload.len;
     h.checksum = hash_bytes(payload.data, payload.len);
     int rc = 0;
@@ -152,6 +169,7 @@ static int write_compiled(const dy_dicts *d, const char *out, dyad_error *err) {
         rc = -1;
     }
     buf_free(&payload), buf_free(&P.bytes), buf_free(&roles), buf_free(&phrases), buf_free(&patterns), buf_free(&members);
+    buf_free(&pico), buf_free(&negation);
     free(P.keys), free(P.offs);
     return rc;
 }
@@ -196,6 +214,29 @@ static const char *str_at(const view *v, uint32_t off, int *bad) {
     return v->strings + off;
 }
 
+/* PETRARCH's ontology (PICO): the code values and the negation pairs;
+ * -1 out of memory; a bad string reference sets *bad */
+static int load_ontology(dy_dicts *d, const view *v, const c_pico *cp, uint32_t np, const c_negation *cn,
+                         uint32_t nn, int *bad) {
+    const char **codes = np ? arena_alloc(d->arena, np * sizeof *codes) : NULL;
+    int32_t *values = np ? arena_alloc(d->arena, np * sizeof *values) : NULL;
+    const char **pairs = nn ? arena_alloc(d->arena, 2 * (size_t)nn * sizeof *pairs) : NULL;
+    if ((np && (!codes || !values)) || (nn && !pairs)) return -1;
+    for (uint32_t i = 0; i < np; i++) {
+        codes[i] = str_at(v, cp[i].code, bad);
+        values[i] = cp[i].value;
+        if (!codes[i]) *bad = 1;
+    }
+    for (uint32_t i = 0; i < nn; i++) {
+        pairs[2 * i] = str_at(v, cn[i].code, bad);
+        pairs[2 * i + 1] = str_at(v, cn[i].negated, bad);
+        if (!pairs[2 * i] || !pairs[2 * i + 1]) *bad = 1;
+    }
+    d->pico_codes = codes, d->pico_values = values, d->npico = np;
+    d->negation = pairs, d->nnegation = nn;
+    return 0;
+}
+
 int dict_load_compiled(dy_dicts *d, const char *path, dyad_error *err) {
     dy_map m;
     if (file_map(path, &m, err)) return -1;
@@ -226,13 +267,16 @@ int dict_load_compiled_bytes(dy_dicts *d, const unsigned char *data, size_t len,
     if (h.payload_bytes != m.len - sizeof h || hash_bytes(pl, h.payload_bytes) != h.checksum) goto corrupt;
     uint64_t need = (uint64_t)h.strings_bytes + (uint64_t)h.nroles * sizeof(c_role) +
                     (uint64_t)h.nphrases * sizeof(c_phrase) + (uint64_t)h.npatterns * sizeof(c_pattern) +
-                    (uint64_t)h.nmembers * sizeof(c_member);
+                    (uint64_t)h.nmembers * sizeof(c_member) + (uint64_t)h.npico * sizeof(c_pico) +
+                    (uint64_t)h.nnegation * sizeof(c_negation);
     if (need != h.payload_bytes || h.strings_bytes % 8) goto corrupt; /* the arrays after the strings stay aligned */
     view v = {(const char *)pl, h.strings_bytes};
     const c_role *croles = (const c_role *)(pl + h.strings_bytes);
     const c_phrase *cph = (const c_phrase *)(croles + h.nroles);
     const c_pattern *cpat = (const c_pattern *)(cph + h.nphrases);
     const c_member *cmem = (const c_member *)(cpat + h.npatterns);
+    const c_pico *cpico = (const c_pico *)(cmem + h.nmembers);
+    const c_negation *cneg = (const c_negation *)(cpico + h.npico);
     int bad = 0;
     dict_role *roles = arena_alloc(d->arena, (h.nroles ? h.nroles : 1) * sizeof *roles);
     dict_phrase *ph = arena_alloc(d->arena, (h.nphrases ? h.nphrases : 1) * sizeof *ph);
@@ -297,6 +341,7 @@ int dict_load_compiled_bytes(dy_dicts *d, const unsigned char *data, size_t len,
         p->swap_roles = c->swap_roles, p->target_nth = c->target_nth;
         if (p->seq) d->has_seq = 1;
         for (int k = 0; k < 3; k++) p->subject_mods[k] = str_at(&v, c->subject_mods[k], &bad);
+        for (int k = 0; k < 3; k++) p->pp_mods[k] = str_at(&v, c->pp_mods[k], &bad);
         for (int k = 0; k < p->npre; k++)
             if (!p->pre_word[k]) bad = 1;
         if (p->stem) d->has_stems = 1;
@@ -316,6 +361,10 @@ int dict_load_compiled_bytes(dy_dicts *d, const unsigned char *data, size_t len,
         }
         const char *g = str_at(&v, c->group, &bad), *rel = str_at(&v, c->relation, &bad);
         if (!g || dict_add_member(d, g, rel, c->n ? roles + c->roles : NULL, c->n)) bad = 1;
+    }
+    if (!bad && load_ontology(d, &v, cpico, h.npico, cneg, h.nnegation, &bad)) {
+        dyad_error_set(err, DYAD_ENOMEM, path, 0, -1, "out of memory");
+        return -1;
     }
     if (bad) goto corrupt;
     d->nphrases = h.nphrases, d->npatterns = h.npatterns;

@@ -48,7 +48,6 @@ int next_clean_line(ploader *L, const char **p, const char *end, char *out, size
     return 1;
 }
 
-
 /* ---- actors -------------------------------------------------------------- */
 
 /* PETRARCH dates: YYMMDD or YYYYMMDD */
@@ -113,11 +112,13 @@ static void flush_actor(ploader *L, actor_block *b, phrase_kind kind) {
             dated |= roles[i].from_day != DATE_OPEN_FROM || roles[i].to_day != DATE_OPEN_TO;
         }
         const char *code = b->roles[0].code;
-        for (size_t i = 0; roles && i < b->nnames; i++) {
+        /* (the block's names are freed below; the index keeps its own copy) */
+        const char *canon = arena_strdup(L->d->arena, b->names[0]);
+        for (size_t i = 0; roles && canon && i < b->nnames; i++) {
             if (!strcmp(code, "---") && !dated) continue; /* a null code: known non-actor */
             size_t nl = strlen(b->names[i]);
             if (!dict_add_phrase(L->d, dated ? PHRASE_PERSON : kind, b->names[i], nl, code, dated ? roles : NULL,
-                                 dated ? (uint32_t)b->nroles : 0, b->names[0], b->rule) &&
+                                 dated ? (uint32_t)b->nroles : 0, canon, b->rule) &&
                 L->tabari && nl && b->names[i][nl - 1] != '_')
                 dict_mark_last_phrase_stem(L->d); /* TABARI: no final '_' = a stem */
         }
@@ -181,6 +182,8 @@ typedef struct macro { char name[64]; char *words[32]; size_t nwords; } macro;
 
 /* Expand one !MACRO! in name (at most one per name; PETRARCH uses one). */
 static void add_agent_name(ploader *L, const macro *m, size_t nm, const char *name, const char *code, const char *rule) {
+    const char *canon = arena_strdup(L->d->arena, name); /* (name is the caller's buffer) */
+    if (!canon) return;
     const char *bang = strchr(name, '!');
     const char *bang2 = bang ? strchr(bang + 1, '!') : NULL;
     if (bang && bang2) {
@@ -190,14 +193,14 @@ static void add_agent_name(ploader *L, const macro *m, size_t nm, const char *na
             for (size_t w = 0; w < m[i].nwords; w++) {
                 char buf[512];
                 snprintf(buf, sizeof buf, "%.*s%s%s", (int)(bang - name), name, m[i].words[w], bang2 + 1);
-                dict_add_phrase(L->d, PHRASE_AGENT, buf, strlen(buf), code, NULL, 0, name, rule);
+                dict_add_phrase(L->d, PHRASE_AGENT, buf, strlen(buf), code, NULL, 0, canon, rule);
             }
             return;
         }
         pwarn(L, "unknown substitution in '%s'", name);
         return;
     }
-    dict_add_phrase(L->d, PHRASE_AGENT, name, strlen(name), code, NULL, 0, name, rule);
+    dict_add_phrase(L->d, PHRASE_AGENT, name, strlen(name), code, NULL, 0, canon, rule);
 }
 
 /* PETRARCH's regular plural of an agent: CONGRESS -> CONGRESSES, DEPUTY ->
@@ -292,10 +295,10 @@ static void load_discards(ploader *L, const char *text, size_t len) {
     while (next_clean_line(L, &p, end, line, sizeof line, NULL)) {
         char *s = line + strspn(line, " +");
         if (!*s) continue;
-        dict_add_phrase(L->d, PHRASE_DISCARD, s, strlen(s), "", NULL, 0, s, arena_printf(L->d->arena, "%s:%ld", L->file, L->line));
+        dict_add_phrase(L->d, PHRASE_DISCARD, s, strlen(s), "", NULL, 0, arena_strdup(L->d->arena, s),
+                        arena_printf(L->d->arena, "%s:%ld", L->file, L->line));
     }
 }
-
 
 /* ---- the internal coding ontology (PICO) ----------------------------------- */
 
@@ -310,13 +313,6 @@ static void fold_rep(const char *s, size_t n, char *out, size_t cap) {
     for (size_t i = 0; i < n && k + 1 < cap; i++)
         if (s[i] != ' ' && s[i] != '\t') out[k++] = (char)tolower((unsigned char)s[i]);
     out[k] = 0;
-}
-
-static const pico_code *pico_find(const pico_code *pc, size_t n, const char *rep) {
-    for (size_t i = 0; i < n; i++)
-        for (int r = 0; r < pc[i].nrep; r++)
-            if (!strcmp(pc[i].rep[r], rep)) return &pc[i];
-    return NULL;
 }
 
 /* A representation's value: its signed hex terms summed ("-0xffff+0x2040+0x300") */
@@ -334,6 +330,22 @@ static int32_t pico_eval(const char *rep) {
         p = end;
     }
     return (int32_t)sum;
+}
+
+/* "0x0087+0xffff", "-0xffff+0x0080": a representation written as the
+ * negation (a +-0xFFFF term) of another; *base = the other terms' sum */
+static int pico_negation_base(const char *rep, int32_t *base) {
+    const char *f = strstr(rep, "0xffff");
+    if (!f || isxdigit((unsigned char)f[6])) return 0;
+    char rest[32];
+    size_t k = 0;
+    const char *st = f > rep && (f[-1] == '+' || f[-1] == '-') ? f - 1 : f;
+    for (const char *p = rep; *p && k + 1 < sizeof rest; p++)
+        if (p < st || p >= f + 6) rest[k++] = *p;
+    rest[k] = 0;
+    if (!rest[0]) return 0;
+    *base = pico_eval(rest[0] == '+' ? rest + 1 : rest);
+    return 1;
 }
 
 static void load_pico(ploader *L, const char *text, size_t len) {
@@ -366,22 +378,25 @@ static void load_pico(ploader *L, const char *text, size_t len) {
         }
         if (c->nrep) n++;
     }
+    /* (compared by value: "0x10086" and "0x0087+0xFFFF" are one representation) */
     const char **pairs = arena_alloc(L->d->arena, 2 * n * sizeof *pairs);
     size_t np = 0;
     for (size_t i = 0; pairs && i < n; i++) {
         const pico_code *target = NULL;
-        char want[48];
-        snprintf(want, sizeof want, "0xffff+%s", pc[i].rep[0]);
-        target = pico_find(pc, n, want);
-        if (!target) {
-            snprintf(want, sizeof want, "-0xffff+%s", pc[i].rep[0]);
-            target = pico_find(pc, n, want);
-        }
-        for (int r = 0; !target && r < pc[i].nrep; r++) { /* this code is itself a negation */
-            const char *rep = pc[i].rep[r];
-            const char *base = !strncmp(rep, "0xffff+", 7) ? rep + 7 : !strncmp(rep, "-0xffff+", 8) ? rep + 8 : NULL;
-            for (size_t j = 0; base && j < n && !target; j++)
-                if (!strcmp(pc[j].rep[0], base)) target = &pc[j];
+        int32_t own = pico_eval(pc[i].rep[0]);
+        /* the code whose representation is this one's negation ... */
+        for (size_t j = 0; j < n && !target; j++)
+            for (int r = 0; r < pc[j].nrep && !target; r++) {
+                int32_t base;
+                if (pico_negation_base(pc[j].rep[r], &base) && base == own) target = &pc[j];
+            }
+        /* ... or, this code being itself a negation, the code it negates */
+        for (int r = 0; !target && r < pc[i].nrep; r++) {
+            int32_t base;
+            if (!pico_negation_base(pc[i].rep[r], &base)) continue;
+            for (size_t j = 0; j < n && !target; j++)
+                if (j != i && pico_eval(pc[j].rep[0]) == base && !pico_negation_base(pc[j].rep[0], &(int32_t){0}))
+                    target = &pc[j];
         }
         if (target && strcmp(target->code, pc[i].code)) {
             pairs[2 * np] = arena_strdup(L->d->arena, pc[i].code);

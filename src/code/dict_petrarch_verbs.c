@@ -125,6 +125,40 @@ static void group_mods(vstate *V, const char *s, size_t n, const char **mods) {
     }
 }
 
+/* "&ECONSANCT" with its member "TOTAL BOYCOTT": the words of the idx-th
+ * member before its head must modify it, as a {group}'s do; NULL when the
+ * item is no synset or the member is one word */
+static void member_mods(vstate *V, const char *s, size_t n, size_t idx, const char **mods) {
+    if (!n || s[0] != '&') return;
+    const synset *sy = find_synset(V, s, n);
+    if (!sy || idx >= sy->nwords || !sy->raw[idx] || sy->raw[idx][0] == '&') return;
+    char tmp[512];
+    snprintf(tmp, sizeof tmp, "%s", sy->raw[idx]);
+    size_t tl = strlen(tmp);
+    while (tl && (tmp[tl - 1] == '_' || tmp[tl - 1] == ' ')) tmp[--tl] = 0;
+    const char *w[16];
+    size_t nw = 0;
+    char *save = NULL;
+    for (char *t = strtok_r(tmp, " _", &save); t && nw < 16; t = strtok_r(NULL, " _", &save)) w[nw++] = t;
+    if (nw < 2) return;
+    size_t first = nw - 1 > 3 ? nw - 4 : 0; /* the three words nearest the head */
+    for (size_t i = first, k = 0; i + 1 < nw; i++, k++) {
+        char *m = arena_strdup(V->L->d->arena, w[i]);
+        if (!m) return;
+        for (char *q = m; *q; q++) *q = (char)tolower((unsigned char)*q);
+        mods[k] = m;
+    }
+}
+
+/* a possessive pronoun in a pattern ("- * THEIR ^ ABOUT +"): the phrase
+ * after it belongs to someone; it names no object of its own */
+static int is_possessive_word(const char *w, size_t n) {
+    static const char *const poss[] = {"THEIR", "HIS", "HER", "ITS", "OUR", "MY", "YOUR", NULL};
+    for (int i = 0; poss[i]; i++)
+        if (strlen(poss[i]) == n && !strncasecmp(w, poss[i], n)) return 1;
+    return 0;
+}
+
 /* Split a pattern body into items: words, {groups}, (phrases). */
 static size_t split_pattern(const char *s, const char **item, size_t *len, size_t cap) {
     size_t k = 0;
@@ -208,6 +242,11 @@ static int is_preposition(const char *w, size_t n) {
 
 static void load_linear_pattern(vstate *V, char *s);
 
+/* item i is a bare preposition followed by the target's '+' ("ABOUT +") */
+static int prep_before_target(const char *const *item, const size_t *len, size_t n, size_t i) {
+    return i + 1 < n && is_preposition(item[i], len[i]) && len[i + 1] == 1 && item[i + 1][0] == '+';
+}
+
 static void load_pattern(vstate *V, char *s) {
     if (V->linear) {
         load_linear_pattern(V, s);
@@ -229,6 +268,8 @@ static void load_pattern(vstate *V, char *s) {
     proto.reverse_code = reverse;
     const char *objects[MAX_EXPAND], *pp_nouns[MAX_EXPAND], *subjects[MAX_EXPAND];
     size_t nobj = 0, npp = 0, nsubj = 0;
+    const char *obj_syn = NULL, *pp_syn = NULL; /* a bare &SYNSET as the object / the phrase's noun */
+    size_t obj_syn_len = 0, pp_syn_len = 0;
     int dollar_after = 0, plus_after = 0, skips = 0;
     int seen_star = 0;
     for (size_t i = 0; i < n; i++) {
@@ -311,8 +352,10 @@ static void load_pattern(vstate *V, char *s) {
                 snprintf(tmp, sizeof tmp, "%.*s", (int)(ie - rest), rest);
                 size_t ns = split_pattern(tmp, sub, sl, 8);
                 int any_word = ns && sub[0][0] == '^'; /* "(AT ^)": "at" and any word */
-                if (ns && !any_word && sub[0][0] != '$' && sub[0][0] != '+')
+                if (ns && !any_word && sub[0][0] != '$' && sub[0][0] != '+') {
                     npp = item_words(V, sub[0], sl[0], pp_nouns, MAX_EXPAND);
+                    if (sub[0][0] == '&') pp_syn = rest + (sub[0] - tmp), pp_syn_len = sl[0];
+                }
                 if (!npp && !any_word) proto.pp_prep = NULL;
             }
             continue;
@@ -331,13 +374,25 @@ static void load_pattern(vstate *V, char *s) {
                 continue;
             }
         }
+        /* "- * THEIR ^ ABOUT +": a possessive names no object; a preposition
+         * right before '+' introduces the target, as "(ABOUT +)" does */
+        if (is_possessive_word(w, wn)) continue;
+        if (prep_before_target(item, len, n, i)) {
+            if (!proto.prep) {
+                char *prep = arena_strndup(V->L->d->arena, w, wn);
+                for (char *q = prep; q && *q; q++) *q = (char)tolower((unsigned char)*q);
+                proto.prep = prep;
+            }
+            i++;
+            continue;
+        }
         if (!nobj) {
             /* "DIPLOMATIC TIES", "NEW_&TIETYPES_RELATIONS", "OVER EFFORTS": a run of
              * words after the verb is a phrase, its last word the object and the
              * others its modifiers - as a {group} is */
             size_t j = i;
             while (j + 1 < n && item[j + 1][0] != '(' && item[j + 1][0] != '{' &&
-                   !(len[j + 1] == 1 && strchr("$+%^*", item[j + 1][0])))
+                   !(len[j + 1] == 1 && strchr("$+%^*", item[j + 1][0])) && !prep_before_target(item, len, n, j + 1))
                 j++;
             int underscored = *w != '{' && *w != '&' && memchr(w, '_', wn) && w[wn - 1] != '_';
             if (*w == '{') {
@@ -359,6 +414,7 @@ static void load_pattern(vstate *V, char *s) {
                 i = j;
             } else {
                 nobj = item_words(V, w, wn, objects, MAX_EXPAND);
+                if (*w == '&') obj_syn = w, obj_syn_len = wn;
             }
         }
     }
@@ -380,6 +436,8 @@ static void load_pattern(vstate *V, char *s) {
                 dict_pattern p = proto;
                 p.object = nobj ? objects[o] : NULL;
                 p.pp_noun = npp ? pp_nouns[q] : NULL;
+                if (obj_syn) member_mods(V, obj_syn, obj_syn_len, o, p.object_mods);
+                if (pp_syn) member_mods(V, pp_syn, pp_syn_len, q, p.pp_mods);
                 p.subject = nsubj ? subjects[sj] : NULL;
                 add_for_class(V, &p, 0);
             }
@@ -620,6 +678,13 @@ void petrarch_load_verbs(ploader *L, const char *text, size_t len) {
         if (*s == '-') {
             add_class_default(&V);
             load_pattern(&V, s);
+            continue;
+        }
+        if (*s == '*' && strchr(s, '[') && !L->tabari) { /* "* (TO QUESTION) [110]": a pattern that lost its "- " */
+            char fixed[MAX_LINE + 2];
+            snprintf(fixed, sizeof fixed, "- %s", s);
+            add_class_default(&V);
+            load_pattern(&V, fixed);
             continue;
         }
         if (*s == '{') continue; /* TABARI inflected forms of the verb above */

@@ -34,6 +34,8 @@ int modality_is_intent_verb(const sent_ctx *c, int32_t v) { return word_in(c->le
 
 int modality_is_speech(const sent_ctx *c, int32_t v) { return word_in(c->lemma_f[v], speech_verbs); }
 
+int modality_lemma_is_speech(const char *lemma) { return word_in(lemma, speech_verbs); }
+
 modality_info modality_of(const sent_ctx *c, int32_t v) {
     modality_info m = {MOD_ASSERTED, -1};
     for (int32_t k = c->first_child[v]; k >= 0; k = c->next_sibling[k]) {

@@ -19,6 +19,8 @@ const char *modality_refusal_code(const char *code);
 /* "agree", "promise", "plan" ...: verbs whose xcomp is intended */
 int modality_is_intent_verb(const sent_ctx *c, int32_t v);
 int modality_is_speech(const sent_ctx *c, int32_t v);
+/* the same for a lemma as the parser wrote it (before the tree is built) */
+int modality_lemma_is_speech(const char *lemma);
 /* "plan", "propose", "seek" ...: verbs whose event-noun object is intended */
 int modality_plans_noun(const sent_ctx *c, int32_t v);
 #endif

@@ -552,6 +552,12 @@ int pattern_match(const sent_ctx *c, int32_t v, const dict_pattern *p, pattern_h
             /* "(FOR ASYLUM)": the word right after the preposition (and its
              * article) - "for asylum", not "for foreign asylum"; "(ON
              * &TIETYPES)": "on economic issues", a word of the phrase */
+            /* ("(FOR &ECONSANCT)" with its member "TOTAL BOYCOTT": the noun
+             * with the member's words before it, "for a total boycott") */
+            if (k >= 0 && p->pp_mods[0]) {
+                if (lemma_is(c, k, p->pp_noun) && mods_before(c, k, p->pp_mods)) found = 1;
+                continue;
+            }
             if (k >= 0 && (!p->pp_noun || (lemma_is(c, k, p->pp_noun) && right_after_prep(c, k, k)))) found = 1;
             for (int32_t g = k >= 0 && p->pp_noun ? c->first_child[k] : -1; g >= 0 && !found; g = c->next_sibling[g])
                 if ((deprel_is(&c->tok[g], "amod") || deprel_is(&c->tok[g], "compound")) && lemma_is(c, g, p->pp_noun) &&
@@ -576,6 +582,10 @@ int pattern_match(const sent_ctx *c, int32_t v, const dict_pattern *p, pattern_h
          * the amount: what the object is "of" does not take a target of its own */
         for (int32_t k = hit->object >= 0 ? c->first_child[hit->object] : -1; k >= 0 && t < 0; k = c->next_sibling[k])
             if (deprel_is(&c->tok[k], "nmod") && has_case(c, k, "of")) t = prep_object_of(c, k, p->prep);
+        /* "filed a lawsuit in the District Court against Thom" with "against
+         * Thom" hung on the court: so does another phrase of the object */
+        for (int32_t k = hit->object >= 0 ? c->first_child[hit->object] : -1; k >= 0 && t < 0; k = c->next_sibling[k])
+            if (deprel_is(&c->tok[k], "nmod") && tree_child(c, k, "case") >= 0) t = prep_object_of(c, k, p->prep);
         /* "are planning an upgrade to their alliance" with "to their alliance"
          * hung on the verb: a phrase after an event noun that is its verb's
          * object belongs to the noun */
@@ -609,6 +619,8 @@ int pattern_match(const sent_ctx *c, int32_t v, const dict_pattern *p, pattern_h
             int32_t o = direct_object(c, an[a]);
             if (o >= 0 && o != hit->object) t = o;
         }
+        /* ("refused to allow two airlines to land": the last +word's iobj first) */
+        for (int i = hit->nparticles - 1; i >= 0 && t < 0; i--) t = tree_child(c, hit->particle_tok[i], "iobj");
         if (t < 0) t = tree_child(c, v, "iobj");
         hit->target = t;
     }

@@ -127,12 +127,13 @@ int event_needs_target(const dict_pattern *p) {
  * by/from Y") or of v's object names, -1 none */
 int32_t target_of_purpose(sent_ctx *c, int32_t v, int32_t not) {
     int32_t heads[2] = {v, tree_child(c, v, "obj")};
+    const char *not_code = not >= 0 ? actor_resolve(c, not).code : ""; /* (its own "its borders") */
     for (int i = 0; i < 2; i++)
         for (int32_t k = heads[i] >= 0 ? c->first_child[heads[i]] : -1; k >= 0; k = c->next_sibling[k]) {
             if (!((deprel_is(&c->tok[k], "advcl") || deprel_is(&c->tok[k], "xcomp") || deprel_is(&c->tok[k], "acl")) &&
                   tree_child(c, k, "mark") >= 0 && !strcmp(c->form_f[tree_child(c, k, "mark")], "to")))
                 continue;
-            actor_ref a = actor_first_in_subtree(c, k, NULL, -1);
+            actor_ref a = actor_first_in_subtree(c, k, not_code[0] ? not_code : NULL, -1);
             if (a.code[0] && strncmp(a.code, "---", 3) && a.token != not) return a.token;
         }
     return -1;
@@ -210,7 +211,12 @@ size_t target_refinements(sent_ctx *c, int32_t v, const pattern_hit *hit, int32_
         int32_t who = target_of_condition(c, v);
         if (who >= 0) return expand_conj(c, who, tgts, MAX_ARGS);
     }
-    if ((!tc[0] || !strncmp(tc, "---", 3)) && !strncmp(p->code, "14", 2)) {
+    /* (also where cooperation promised or given goes: "agreed to set up
+     * field hospitals in Louisiana", "gave euros to promote investment in
+     * Ethiopia") */
+    int cooperation = !strncmp(p->code, "03", 2) || !strncmp(p->code, "06", 2) || !strncmp(p->code, "07", 2);
+    /* (a bare role given to stays the recipient: "allow aid workers access") */
+    if (((!tc[0] || !strncmp(tc, "---", 3)) && !strncmp(p->code, "14", 2)) || (!tc[0] && cooperation)) {
         int32_t aim = target_of_purpose(c, v, src_head);
         if (aim >= 0) return expand_conj(c, aim, tgts, MAX_ARGS);
     }
