@@ -229,6 +229,7 @@ typedef struct dyad_train_opts {
     const char *dicts;      /* for "dicts": source path */
     const char *dict_format;
     int iterations;         /* 0: the trainer's default */
+    int beam;               /* parser: beam width to train and parse with (0: the default, greedy) */
     unsigned seed;
 } dyad_train_opts;
 dyad_status dyad_train(const dyad_train_opts *o, FILE *log, dyad_error *err);

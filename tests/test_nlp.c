@@ -279,6 +279,9 @@ TEST(nlp_lemmatizer_rules_for_unseen_and_irregular_words) {
     CHECK_STR(lemmatize(&l, "18450", "NUM", "CD", a), "18450");
     CHECK_STR(lemmatize(&l, "alt.animals.dolphins", "NOUN", "NNS", a), "alt.animals.dolphins");
     CHECK_STR(lemmatize(&l, "#audiobooks", "NOUN", "NNS", a), "#audiobooks");
+    /* unseen abbreviated months and weekdays: the full name, as the treebank has them */
+    CHECK_STR(lemmatize(&l, "Aug.", "PROPN", "NNP", a), "August");
+    CHECK_STR(lemmatize(&l, "Thurs", "PROPN", "NNP", a), "Thursday");
     /* no ending detaches but the word is a dictionary entry: itself */
     CHECK_STR(lemmatize(&l, "northwest", "ADJ", "JJS", a), "northwest");
     /* misspellings: swapped, doubled or stretched letters; not other edits */
@@ -507,5 +510,81 @@ TEST(nlp_dateline_does_not_take_the_root) {
     CHECK_INT(tok(d, "meet", NULL)->head, said);
     CHECK_STR(tok(d, "meet", NULL)->deprel, "ccomp");
     dyad_doc_free(d);
+    nlp_models_free(m);
+}
+
+static void write_text(const char *dir, const char *name, const char *text) {
+    char path[1100];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *fp = fopen(path, "w");
+    CHECK(fp != NULL);
+    if (!fp) return;
+    fputs(text, fp);
+    fclose(fp);
+}
+
+static uint32_t wordnet_class_of(const uint32_t *tab, uint64_t n, const char *word) {
+    return wordnet_lookup(tab, n - 1, nlp_lower_hash(word, strlen(word)));
+}
+
+/* the tagger's WordNet lexicon lists base forms and their regular and
+ * irregular inflections, from files in WordNet's index/exception format */
+TEST(nlp_wordnet_lexicon_inflects_base_forms) {
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%s/wordnet", check_tmpdir());
+    CHECK(mkdir(dir, 0777) == 0 || path_is_dir(dir));
+    write_text(dir, "index.noun", "  1 This software and database is being provided\n"
+                                  "box n 2 1 @ 2 0 02883344 02884182\ncity n 3 3 @ ~ #p 3 1 08524735\n"
+                                  "ice_cream n 1 1 @ 1 0 07614500\n");
+    write_text(dir, "index.verb", "carry v 40 4 @ ~ * + 40 20 01449974\nhope v 3 2 @ ~ 3 3 01811441\n"
+                                  "go v 30 2 @ ~ 30 23 02009433\n");
+    write_text(dir, "index.adj", "big a 13 5 ! & ^ = + 13 5 01382086\n");
+    write_text(dir, "verb.exc", "went go\n");
+    write_text(dir, "adj.exc", "bigger big\n");
+    uint64_t n = 0;
+    uint32_t *tab = wordnet_classes(dir, &n);
+    CHECK(tab != NULL);
+    if (!tab) return;
+    CHECK_INT(wordnet_class_of(tab, n, "box"), WN_NOUN);
+    CHECK_INT(wordnet_class_of(tab, n, "boxes"), WN_PLURAL);
+    CHECK_INT(wordnet_class_of(tab, n, "cities"), WN_PLURAL);
+    CHECK_INT(wordnet_class_of(tab, n, "carries"), WN_VERB_S);
+    CHECK_INT(wordnet_class_of(tab, n, "carried"), WN_VERB_ED);
+    CHECK_INT(wordnet_class_of(tab, n, "hoped"), WN_VERB_ED);
+    CHECK_INT(wordnet_class_of(tab, n, "hoping"), WN_VERB_ING);
+    CHECK_INT(wordnet_class_of(tab, n, "went"), WN_VERB_ED);
+    CHECK_INT(wordnet_class_of(tab, n, "big"), WN_ADJ);
+    CHECK_INT(wordnet_class_of(tab, n, "bigger"), WN_ADJ_CMP);
+    CHECK_INT(wordnet_class_of(tab, n, "zebra"), 0);
+    CHECK_INT(wordnet_class_of(tab, n, "ice_cream"), 0); /* phrases are left out */
+    free(tab);
+    /* no WordNet installed: no table */
+    snprintf(dir, sizeof dir, "%s/no-wordnet", check_tmpdir());
+    CHECK(wordnet_classes(dir, &n) == NULL);
+}
+
+/* every lemma is valid UTF-8, even when a suffix rule would cut into a
+ * multi-byte character ("´m" tagged as a verb) */
+static int valid_utf8(const char *s) {
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        int n = *p < 0x80 ? 0 : (*p & 0xE0) == 0xC0 ? 1 : (*p & 0xF0) == 0xE0 ? 2 : (*p & 0xF8) == 0xF0 ? 3 : -1;
+        if (n < 0) return 0;
+        for (p++; n > 0; n--, p++)
+            if ((*p & 0xC0) != 0x80) return 0;
+    }
+    return 1;
+}
+
+TEST(nlp_lemmas_stay_valid_utf8) {
+    dy_models *m = load_models();
+    if (!m) return;
+    dyad_doc *doc = analyzed(m, "I \xc2\xb4m from Brazil , and they \xe2\x80\x99re n\xc3\xa9s \xc3\xa9" "d .");
+    for (size_t i = 0; i < doc->ntokens; i++) {
+        CHECK(doc->tokens[i].lemma != NULL);
+        if (doc->tokens[i].lemma && !valid_utf8(doc->tokens[i].lemma))
+            check_fail(__FILE__, __LINE__, "lemma of '%s' is not UTF-8", doc->tokens[i].form);
+    }
+    dyad_doc_free(doc);
     nlp_models_free(m);
 }

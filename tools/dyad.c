@@ -30,7 +30,7 @@ static void usage_main(FILE *f) {
 typedef struct cli {
     const char *input_format, *format, *date, *dicts, *dict_format, *models, *db, *sql, *report;
     const char *train, *dev, *out, *unlabeled, *aux, *pred_out, *mentions;
-    int threads, iterations, check, help;
+    int threads, iterations, beam, check, help;
     const char *texts[32];
     int ntexts;
     char **files;
@@ -39,7 +39,7 @@ typedef struct cli {
 
 enum { O_INPUT_FORMAT = 256, O_FORMAT, O_DATE, O_DICTS, O_DICT_FORMAT, O_MODELS, O_DB, O_SQL,
        O_THREADS, O_TRAIN, O_DEV, O_OUT, O_ITER, O_UNLABELED, O_CHECK, O_AUX, O_PRED, O_REPORT,
-       O_MENTIONS, O_TEXT };
+       O_MENTIONS, O_TEXT, O_BEAM };
 
 static const struct option long_opts[] = {
     {"input-format", required_argument, 0, O_INPUT_FORMAT},
@@ -56,6 +56,7 @@ static const struct option long_opts[] = {
     {"dev", required_argument, 0, O_DEV},
     {"out", required_argument, 0, O_OUT},
     {"iterations", required_argument, 0, O_ITER},
+    {"beam", required_argument, 0, O_BEAM},
     {"unlabeled", required_argument, 0, O_UNLABELED},
     {"text", required_argument, 0, O_TEXT},
     {"check", no_argument, 0, O_CHECK},
@@ -99,6 +100,7 @@ static int parse_args(int argc, char **argv, cli *c) {
         case 'o':
         case O_OUT: c->out = optarg; break;
         case O_ITER: if (parse_int("iterations", optarg, 1, 1000, &c->iterations)) return -1; break;
+        case O_BEAM: if (parse_int("beam", optarg, 1, 64, &c->beam)) return -1; break;
         case O_UNLABELED: c->unlabeled = optarg; break;
         case O_TEXT:
             if (c->ntexts == 32) {
@@ -337,12 +339,13 @@ static int cmd_query(int argc, char **argv) {
 static int cmd_train(int argc, char **argv) {
     const char *help =
         "usage: dyad train tagger|parser|lemmatizer|all --train F.conllu --dev F.conllu --out DIR\n"
-        "                  [--iterations N] [--text TEXT...]\n"
+        "                  [--iterations N] [--beam K] [--text TEXT...]\n"
         "       dyad train clusters --text TEXT... --out DIR/clusters.dyad\n"
         "       dyad train dicts --dicts DIR [--dict-format F] --out FILE\n"
         "  --text F   unlabeled text (CoNLL-U forms, WordNet data.* glosses or plain text)\n"
         "             for Brown word clusters; with tagger/all they are learned first,\n"
         "             into DIR/clusters.dyad, and the tagger uses them\n"
+        "  --beam K   parser: train and parse with a beam of K (saved in the model; default 1, greedy)\n"
         "example: dyad train all --train ud/en_ewt-ud-train.conllu --dev ud/en_ewt-ud-dev.conllu --out models\n";
     cli c;
     if (parse_args(argc, argv, &c)) { fputs(help, stderr); return 2; }
@@ -364,6 +367,7 @@ static int cmd_train(int argc, char **argv) {
     o.dicts = c.dicts;
     o.dict_format = c.dict_format;
     o.iterations = c.iterations;
+    o.beam = c.beam;
     dyad_error err;
     dyad_error_clear(&err);
     if (dyad_train(&o, stderr, &err) != DYAD_OK) { print_error(&err); return 1; }

@@ -28,6 +28,8 @@ static const char *ascii_quotes(const char *form, char *buf, size_t cap) {
     return buf;
 }
 
+uint64_t nlp_lower_hash(const char *low, size_t n) { return h_str(low, n, 1); }
+
 void nlp_word_features(const char *form, nlp_word *w) {
     memset(w, 0, sizeof *w);
     if (!form) form = "";

@@ -295,7 +295,8 @@ static const char *unseen_word(const nlp_lemmatizer *l, const char *form, const 
     if (wpos && is_base_form(l, wpos, low, n)) return lowered(form, low, n, a);
     for (size_t k = n < MAX_SUFFIX ? n : MAX_SUFFIX;; k--) {
         const rule_slot *r = rule_find(l, rule_key(low + n - k, k, xpos));
-        if (r && r->strip <= n) {
+        /* a cut inside a UTF-8 character would leave a broken lemma */
+        if (r && r->strip <= n && (r->strip == n || ((unsigned char)low[n - r->strip] & 0xC0) != 0x80)) {
             const char *app = l->strings + r->off;
             if (r->strip == 0 && !*app) return lowered(form, low, n, a);
             return arena_printf(a, "%.*s%s", (int)(n - r->strip), low, app);
@@ -303,6 +304,22 @@ static const char *unseen_word(const nlp_lemmatizer *l, const char *form, const 
         if (k == 0) break;
     }
     return lowered(form, low, n, a);
+}
+
+/* The treebank lemmatises abbreviated months and weekdays to the full name
+ * ("Sept." -> "September"); those it never saw get it from this list. */
+static const char *calendar_name(const char *low, size_t n) {
+    static const struct { const char *abbrev, *name; } cal[] = {
+        {"jan", "January"},   {"feb", "February"}, {"mar", "March"},     {"apr", "April"},
+        {"jun", "June"},      {"jul", "July"},     {"aug", "August"},    {"sep", "September"},
+        {"sept", "September"}, {"oct", "October"}, {"nov", "November"},  {"dec", "December"},
+        {"mon", "Monday"},    {"tue", "Tuesday"},  {"tues", "Tuesday"},  {"wed", "Wednesday"},
+        {"thu", "Thursday"},  {"thur", "Thursday"}, {"thurs", "Thursday"}, {"fri", "Friday"},
+        {"sat", "Saturday"},  {"sun", "Sunday"}};
+    if (n && low[n - 1] == '.') n--;
+    for (size_t i = 0; i < sizeof cal / sizeof *cal; i++)
+        if (strlen(cal[i].abbrev) == n && !strncmp(cal[i].abbrev, low, n)) return cal[i].name;
+    return NULL;
 }
 
 const char *lemmatize(const nlp_lemmatizer *l, const char *form, const char *upos, const char *xpos, dyad_arena *a) {
@@ -332,7 +349,10 @@ const char *lemmatize(const nlp_lemmatizer *l, const char *form, const char *upo
         if (!strcmp(xpos, *c)) return !strcmp(low, form) ? form : arena_strndup(a, low, n);
     /* unseen names keep their form: suffix rules would turn "Aukus" into "Auku" */
     if (!strcmp(xpos, "NNPS")) return plural_name(l, form, low, n, a);
-    if (is_proper(upos, xpos)) return form;
+    if (is_proper(upos, xpos)) {
+        const char *full = calendar_name(low, n);
+        return full ? full : form;
+    }
     return unseen_word(l, form, low, n, xpos, a);
 }
 

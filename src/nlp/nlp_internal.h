@@ -71,8 +71,14 @@ static inline uint64_t nlp_slot_of(uint64_t h, uint64_t n) { return ((h & 0xffff
 /* Sum the rows of nf features into scores; looks all slots up first with
  * prefetches so the cache misses overlap (the tables exceed the caches). */
 void nlp_weights_score(const nlp_weights *w, const uint64_t *f, int nf, int32_t *scores);
+/* The same in two steps, for callers that sum features into several score
+ * arrays: rows[k] = feature k's row (NLP_NO_ROW when absent), looked up
+ * with prefetches; then add rows[0..n) into scores. */
+#define NLP_NO_ROW 0xffffffffu
+void nlp_weights_lookup(const nlp_weights *w, const uint64_t *f, int nf, uint32_t *rows);
+void nlp_weights_add_rows(const nlp_weights *w, const uint32_t *rows, int n, int32_t *scores);
 enum { SEC_META = 1, SEC_CLASSES = 2, SEC_WEIGHT_META = 3, SEC_WEIGHT_SLOTS = 4, SEC_WEIGHT_ENTRIES = 5,
-       SEC_LEX_SLOTS = 6, SEC_LEX_STRINGS = 7, SEC_RULES = 8, SEC_BASE_FORMS = 9 };
+       SEC_LEX_SLOTS = 6, SEC_LEX_STRINGS = 7, SEC_RULES = 8, SEC_BASE_FORMS = 9, SEC_WORDNET = 10 };
 
 typedef struct nlp_tentry { uint32_t next; uint16_t cls; uint16_t pad; float w, u; } nlp_tentry;
 typedef struct nlp_train_weights {
@@ -84,10 +90,19 @@ typedef struct nlp_train_weights {
 int tw_init(nlp_train_weights *t, uint32_t nclasses);
 void tw_free(nlp_train_weights *t);
 void tw_score(const nlp_train_weights *t, const uint64_t *f, int nf, float *scores);
+/* The same in two steps (as nlp_weights_lookup/add_rows): each feature's
+ * first entry (TW_NO_ENTRY when absent), looked up with prefetches; then
+ * add those features' weights into scores, in feature order. */
+#define TW_NO_ENTRY 0xffffffffu
+void tw_lookup(const nlp_train_weights *t, const uint64_t *f, int nf, uint32_t *first);
+void tw_add_rows(const nlp_train_weights *t, const uint32_t *first, int n, float *scores);
 /* lay each feature's entries out contiguously (call between iterations) */
 int tw_compact(nlp_train_weights *t);
 /* +1 for cls good, -1 for cls bad on every feature */
 int tw_update(nlp_train_weights *t, const uint64_t *f, int nf, int good, int bad);
+/* delta for class cls on every feature, at the current clock (structured
+ * updates: the caller advances clock once per training instance) */
+int tw_add(nlp_train_weights *t, const uint64_t *f, int nf, int cls, float delta);
 /* Average, quantize, prune the smallest weights until the table fits
  * max_bytes, and add the weight sections. */
 int tw_save(const nlp_train_weights *t, nlp_writer *w, double max_bytes, FILE *log);
@@ -129,10 +144,27 @@ typedef struct nlp_word {
     uint64_t brown[3], path;
     uint32_t caps; /* how often the unlabeled text capitalises it mid-sentence: 0 unknown, 1 never .. 5 always */
     uint32_t flags;
+    uint32_t wn; /* set by the tagger: WN_* bits (wordnet.c), the sentence's case above them */
 } nlp_word;
 enum { W_UPPER1 = 1, W_ALLCAPS = 2, W_DIGIT = 4, W_HYPHEN = 8, W_PUNCT = 16, W_LOWER = 32 };
 /* Hash one token's surface features. */
 void nlp_word_features(const char *form, nlp_word *w);
+/* the hash nlp_word_features gives a lowercase form of n bytes (nlp_word.lower) */
+uint64_t nlp_lower_hash(const char *low, size_t n);
+
+/* ---- WordNet lexicon for the tagger (wordnet.c) ----------------------------
+ * word -> which parts of speech WordNet lists it under, as a base form or a
+ * (regular or irregular) inflection. Table entries: 20-bit fingerprint << 12 | class. */
+enum { WN_NOUN = 1, WN_VERB = 2, WN_ADJ = 4, WN_ADV = 8, WN_PLURAL = 16, WN_VERB_S = 32, WN_VERB_ED = 64,
+       WN_VERB_ING = 128, WN_ADJ_CMP = 256, WN_CLASS_MASK = 0xfff };
+static inline uint32_t wordnet_entry(uint64_t key, unsigned cls) {
+    return (uint32_t)((key >> 44) | 1) << 12 | (cls & WN_CLASS_MASK);
+}
+/* read dir's index.* and *.exc files; returns a table of *nslots (a power of
+ * two) entries, NULL when WordNet is missing or out of memory */
+uint32_t *wordnet_classes(const char *dir, uint64_t *nslots);
+/* the WN_* class of lowercase hash h (0: not in WordNet) */
+uint32_t wordnet_lookup(const uint32_t *tab, uint64_t mask, uint64_t h);
 
 /* ---- word clusters (clusters.c) -------------------------------------------
  * Brown clusters learned from unlabeled text: lowercase word hash -> path. */
@@ -162,6 +194,7 @@ typedef struct nlp_tagger {
     uint64_t preps[32]; int npreps;        /* prepositions that stay ADP/IN when unseen in training */
     nlp_clusters clusters; int has_clusters; /* clusters.dyad beside the tagger, when trained with it */
     uint8_t *kinds;                        /* per class: TK_* bits (tagger.c) */
+    const uint32_t *wn; uint64_t wnmask;   /* WordNet lexicon (wordnet.c), NULL in older models */
 } nlp_tagger;
 int tagger_load(nlp_tagger *t, const char *path, dyad_error *err);
 void tagger_free(nlp_tagger *t);
@@ -192,6 +225,7 @@ typedef struct nlp_parser {
     nlp_file file;
     nlp_weights w;
     uint32_t nlabels, nclasses, ntags, root_label, fallback_label;
+    uint32_t beam;            /* beam width: 1 parses greedily */
     const char **labels;
     const char **tag_names;   /* the tagger classes the parser was trained with */
 } nlp_parser;
@@ -200,7 +234,8 @@ void parser_free(nlp_parser *p);
 /* words[n], tags[n] (tagger class ids mapped into the parser's) -> heads[n] (0 root, 1-based), labels[n] */
 int parser_parse(const nlp_parser *p, const nlp_word *words, const int *tags, int n, int *heads, int *labels,
                  dyad_arena *a);
+/* beam: the width to train and parse with (saved in the model); 0 the default (greedy) */
 int parser_train(const nlp_corpus *train, const nlp_corpus *dev, const char *tagger_path, int iterations,
-                 const char *out, FILE *log, dyad_error *err);
+                 int beam, const char *out, FILE *log, dyad_error *err);
 
 #endif

@@ -1,22 +1,28 @@
 /* tagger.c - averaged-perceptron POS tagger predicting a joint (UPOS, XPOS)
- * class from the word, its affixes and shape, its Brown cluster, two words
- * of context either side and the two previous tags. Two greedy
- * left-to-right passes share one weight table: the second also sees the
- * first pass's tags of the next two words, so "X said" and "X 's" can look
- * right as well as left; it is trained on jackknifed first-pass tags. */
+ * class from the word, its affixes and shape, its Brown cluster, the parts
+ * of speech WordNet lists it under, two words of context either side and
+ * two neighbouring tags. Two greedy passes share one weight table: the first
+ * tags right to left, the second left to right and also sees the first
+ * pass's tags of the next two words, so "X said" and "X 's" can look right
+ * as well as left; the second is trained on jackknifed first-pass tags. */
 #include <stdlib.h>
 #include <string.h>
 #include "nlp_internal.h"
 
-enum { MAX_TAG_FEATS = 72, AMB_MIN_COUNT = 3 };
+enum { MAX_TAG_FEATS = 80, AMB_MIN_COUNT = 3 };
 /* the headline rule takes near ties only (in averaged-perceptron update
  * units): on the EWT dev set, titles without a verb ("Great Family Fun and
  * Bonding") that a wider margin would give one all scored below -25 */
 #define HEADLINE_MARGIN 20.0
-/* jackknifed first-pass tags for training the second pass (small treebanks: own tags) */
-enum { JK_FOLDS = 4, JK_ITERATIONS = 8, JK_MIN_SENTENCES = 2000 };
-#define TAGGER_MAX_BYTES (7.0 * 1048576)
+/* jackknifed first-pass tags for training the second pass (small treebanks:
+ * own tags); the fold taggers train as long as the full one, so that their
+ * tags are as noisy as the full first pass's on new text */
+enum { JK_FOLDS = 4, JK_ITERATIONS = 12, JK_MIN_SENTENCES = 2000 };
+#define TAGGER_MAX_BYTES (6.5 * 1048576)
 #define AMB_UNKNOWN 0x9999u
+#define WORDNET_DIR "/usr/share/wordnet"
+/* nlp_word.wn above the WordNet class: the sentence's case */
+enum { SENT_CASE_SHIFT = 16, SENT_TITLE = 1, SENT_LOWER = 2 };
 
 /* the ambiguity class of a word: the set of tags it had in training */
 static uint64_t amb_lookup(const nlp_tagger *t, uint64_t h) {
@@ -61,6 +67,8 @@ static int word_features(const nlp_word *words, int n, int i, uint64_t *f) {
     f[k++] = f2(24, w->lower, r1->lower);
     f[k++] = f2(26, w->suf[2], r1->suf[2]);
     f[k++] = f2(28, r1->lower, r2->lower);
+    f[k++] = f2(82, l2->lower, w->lower);
+    f[k++] = f2(83, w->lower, r2->lower);
     f[k++] = f1(29, w->cluster);
     f[k++] = f1(30, r1->cluster);
     f[k++] = f1(31, l1->cluster);
@@ -84,14 +92,32 @@ static int word_features(const nlp_word *words, int n, int i, uint64_t *f) {
     f[k++] = f1(57, r1->brown[2]);
     /* a capitalised word the unlabeled text always capitalises is a name */
     f[k++] = f2(60, w->caps, (w->flags & (W_UPPER1 | W_ALLCAPS)) | (uint64_t)(i == 0) << 8);
+    /* WordNet: the parts of speech a word the treebank rarely saw can take */
+    uint64_t wn = w->wn & WN_CLASS_MASK;
+    f[k++] = f1(61, wn);
+    f[k++] = f2(62, wn, w->cluster);
+    f[k++] = f2(63, wn, (w->flags & (W_UPPER1 | W_ALLCAPS)) | (uint64_t)(i == 0) << 8);
+    f[k++] = f1(65, r1->wn & WN_CLASS_MASK);
+    f[k++] = f1(66, l1->wn & WN_CLASS_MASK);
+    /* in a title-case line or one without capitals, capitals say little */
+    uint64_t sc = w->wn >> SENT_CASE_SHIFT;
+    if (sc) {
+        f[k++] = f2(70, sc, w->lower);
+        f[k++] = f2(71, sc, (w->flags & (W_UPPER1 | W_ALLCAPS)) | (uint64_t)(i == 0) << 8);
+        f[k++] = f2(72, sc, w->caps);
+    }
     return k;
 }
 
-/* p1, p2: previous tags (-1 before the sentence); tags: the first pass's
- * tags for the right context, NULL in the first pass */
+/* The first pass tags right to left, the second left to right. p1, p2:
+ * the tags already given on the side the pass comes from (-1 outside the
+ * sentence: the next two words in the first pass, the previous two in the
+ * second); tags: in the second pass, the first pass's tags for the right
+ * context, NULL in the first pass. */
 static int tag_context_features(const nlp_word *words, int n, int i, int p1, int p2, const int *tags, uint64_t *f) {
     const nlp_word *w = &words[i], *r1 = word_at(words, n, i + 1);
-    uint64_t t1 = (uint64_t)(p1 + 2), t2 = (uint64_t)(p2 + 2);
+    uint64_t dir = tags ? 0 : 1u << 16; /* the first pass's neighbours are on the right */
+    uint64_t t1 = (uint64_t)(p1 + 2) + dir, t2 = (uint64_t)(p2 + 2) + dir;
     int k = 0;
     f[k++] = f1(20, t1);
     f[k++] = f2(21, t1, t2);
@@ -99,6 +125,7 @@ static int tag_context_features(const nlp_word *words, int n, int i, int p1, int
     f[k++] = f2(25, t1, r1->lower);
     f[k++] = f2(27, t1, w->suf[2]);
     f[k++] = f2(35, t1, w->cluster);
+    f[k++] = f2(89, t1, w->wn & WN_CLASS_MASK);
     if (tags) {
         uint64_t r1t = (uint64_t)((i + 1 < n ? tags[i + 1] : -1) + 8),
                  r2t = (uint64_t)((i + 2 < n ? tags[i + 2] : -1) + 8);
@@ -109,6 +136,10 @@ static int tag_context_features(const nlp_word *words, int n, int i, int p1, int
         f[k++] = f2(47, r1t, w->suf[2]);
         f[k++] = f2(48, r1t, w->cluster);
         f[k++] = f2(49, hash_mix(t1, r1t), w->cluster);
+        /* the word between its neighbours' tags: "up"/"about"/"that" as particle, preposition or pronoun */
+        f[k++] = f2(80, hash_mix(t1, r1t), w->lower);
+        f[k++] = f2(81, hash_mix(r1t, r2t), w->lower);
+        f[k++] = f2(90, hash_mix(t1, r1t), w->wn & WN_CLASS_MASK);
     }
     return k;
 }
@@ -118,6 +149,13 @@ static int tag_features(const nlp_word *words, int n, int i, int p1, int p2, con
     return k + tag_context_features(words, n, i, p1, p2, tags, f + k);
 }
 
+/* the word a pass tags at step j, and the two tags it has as context */
+static int pass_position(int pass, int n, int j) { return pass ? j : n - 1 - j; }
+static int context_tag(const int *tags, int pass, int n, int i, int d) {
+    int k = pass ? i - d : i + d;
+    return k >= 0 && k < n ? tags[k] : -1;
+}
+
 static int argmax(const float *s, int n) {
     int b = 0;
     for (int i = 1; i < n; i++)
@@ -125,8 +163,30 @@ static int argmax(const float *s, int n) {
     return b;
 }
 
+/* SENT_TITLE: three in four words or more capitalised (two words at
+ * least); SENT_LOWER: no capitals at all */
+static uint32_t sentence_case(const nlp_word *words, int n) {
+    int cap = 0, low = 0;
+    for (int i = 0; i < n; i++) {
+        cap += (words[i].flags & W_UPPER1) != 0;
+        low += (words[i].flags & W_LOWER) != 0;
+    }
+    if (cap + low < 2) return 0;
+    if (!cap) return SENT_LOWER;
+    return cap * 4 >= (cap + low) * 3 ? SENT_TITLE : 0;
+}
+
+/* each word's ambiguity class, WordNet class and its sentence's case */
+static void set_lexicon_classes(const nlp_tagger *t, nlp_word *words, int n) {
+    uint32_t sc = sentence_case(words, n) << SENT_CASE_SHIFT;
+    for (int i = 0; i < n; i++) {
+        words[i].cluster = amb_lookup(t, words[i].lower);
+        words[i].wn = wordnet_lookup(t->wn, t->wnmask, words[i].lower) | sc;
+    }
+}
+
 void tagger_set_clusters(const nlp_tagger *t, nlp_word *words, int n) {
-    for (int i = 0; i < n; i++) words[i].cluster = amb_lookup(t, words[i].lower);
+    set_lexicon_classes(t, words, n);
     clusters_apply(t->has_clusters ? &t->clusters : NULL, words, n);
 }
 
@@ -187,7 +247,8 @@ static void tag_passes(const nlp_tagger *t, nlp_word *words, int n, int *tags, i
      * first pass and reused in the second (recomputed if out of memory) */
     int32_t *fixed = passes > 1 && n > 0 ? malloc((size_t)n * bytes) : NULL;
     for (int pass = 0; pass < passes; pass++)
-        for (int i = 0; i < n; i++) {
+        for (int j = 0; j < n; j++) {
+            int i = pass_position(pass, n, j);
             int32_t *own = fixed ? fixed + (size_t)i * dense : NULL;
             if (pass == 0 || !own) {
                 int nf = word_features(words, n, i, f);
@@ -197,8 +258,8 @@ static void tag_passes(const nlp_tagger *t, nlp_word *words, int n, int *tags, i
             } else {
                 memcpy(scores, own, bytes);
             }
-            int nf = tag_context_features(words, n, i, i > 0 ? tags[i - 1] : -1, i > 1 ? tags[i - 2] : -1,
-                                          pass ? tags : NULL, f);
+            int nf = tag_context_features(words, n, i, context_tag(tags, pass, n, i, 1),
+                                          context_tag(tags, pass, n, i, 2), pass ? tags : NULL, f);
             nlp_weights_score(&t->w, f, nf, scores);
             int best = 0, verb = -1;
             for (int c = 1; c < (int)t->nclasses; c++)
@@ -306,6 +367,18 @@ int tagger_load(nlp_tagger *t, const char *path, dyad_error *err) {
             return -1;
         }
         t->ambmask = slots - 1;
+    }
+    uint64_t nw;
+    t->wn = nlp_file_section(&t->file, SEC_WORDNET, &nw);
+    if (t->wn) {
+        uint64_t slots = nw / 4, empty = 0;
+        for (uint64_t i = 0; !(nw % 4) && i < slots; i++) empty += t->wn[i] == 0;
+        if (nw % 4 || !slots || (slots & (slots - 1)) || !empty) {
+            dyad_error_set(err, DYAD_EMODEL, path, 0, -1, "bad tagger WordNet lexicon");
+            tagger_free(t);
+            return -1;
+        }
+        t->wnmask = slots - 1;
     }
     if (nlp_weights_load(&t->w, &t->file, t->nclasses, err)) {
         tagger_free(t);
@@ -487,6 +560,8 @@ static int train_model(const nlp_corpus *train, const nlp_corpus *dev, int itera
     uint32_t *order = malloc(train->nsents * sizeof *order);
     nlp_train_weights tw = {0};
     uint64_t *amb = NULL;
+    uint32_t *wn = NULL;
+    uint64_t nwn = 0;
     int *jk = NULL; /* jackknifed first-pass tags, the second pass's right context */
     nlp_tagger lex;
     memset(&lex, 0, sizeof lex);
@@ -500,7 +575,13 @@ static int train_model(const nlp_corpus *train, const nlp_corpus *dev, int itera
     if (!amb) goto nomem;
     lex.amb = amb;
     lex.ambmask = namb - 1;
-    for (size_t i = 0; i < train->ntoks; i++) words[i].cluster = amb_lookup(&lex, words[i].lower);
+    /* the WordNet lexicon, when installed (Debian wordnet-base) */
+    if ((wn = wordnet_classes(WORDNET_DIR, &nwn))) {
+        lex.wn = wn;
+        lex.wnmask = nwn - 1;
+    }
+    for (size_t s = 0; s < train->nsents; s++)
+        set_lexicon_classes(&lex, words + train->sent_first[s], (int)corpus_sent_len(train, s));
     /* word clusters, when the output directory has them */
     char cp[1100];
     clusters_path(out, cp, sizeof cp);
@@ -541,8 +622,10 @@ static int train_model(const nlp_corpus *train, const nlp_corpus *dev, int itera
             int *g = gold + first, *p = pred + first;
             const int *right = jk ? jk + first : p;
             for (int pass = 0; pass < passes; pass++)
-                for (int i = 0; i < n; i++) {
-                    int nf = tag_features(w, n, i, i > 0 ? p[i - 1] : -1, i > 1 ? p[i - 2] : -1, pass ? right : NULL, f);
+                for (int j = 0; j < n; j++) {
+                    int i = pass_position(pass, n, j);
+                    int nf = tag_features(w, n, i, context_tag(p, pass, n, i, 1), context_tag(p, pass, n, i, 2),
+                                          pass ? right : NULL, f);
                     memset(scores, 0, ts.n * sizeof *scores);
                     tw_score(&tw, f, nf, scores);
                     p[i] = argmax(scores, ts.n);
@@ -563,6 +646,7 @@ static int train_model(const nlp_corpus *train, const nlp_corpus *dev, int itera
                      (uint32_t)(lex.clusters.id >> 32)};
     buf_push(meta, m, sizeof m);
     buf_push(nlp_writer_section(&wr, SEC_LEX_SLOTS), amb, namb * 16);
+    if (wn) buf_push(nlp_writer_section(&wr, SEC_WORDNET), wn, nwn * 4);
     for (int i = 0; i < ts.n; i++) {
         char *tab = strchr(ts.names[i], '\t');
         buf_push(cls, ts.names[i], (size_t)(tab - ts.names[i]));
@@ -596,6 +680,7 @@ done:
     free(jk);
     tw_free(&tw);
     free(amb);
+    free(wn);
     for (int i = 0; i < ts.n; i++) free(ts.names[i]);
     free(ts.names);
     free(gold);

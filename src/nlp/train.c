@@ -71,7 +71,7 @@ dyad_status nlp_train(const dyad_train_opts *o, FILE *log, dyad_error *err) {
             dyad_error_set(err, DYAD_EINVAL, tagger, 0, -1, "the parser needs a trained tagger in the output directory");
             rc = -1;
         } else {
-            rc = parser_train(&train, &dev, tagger, o->iterations ? o->iterations : 12, parser, log, err);
+            rc = parser_train(&train, &dev, tagger, o->iterations ? o->iterations : 12, o->beam, parser, log, err);
         }
     }
     if (log && !rc) fprintf(log, "training done in %.1fs\n", now_seconds() - t0);

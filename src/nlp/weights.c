@@ -54,12 +54,31 @@ static int grow(nlp_train_weights *t) {
     return 0;
 }
 
-void tw_score(const nlp_train_weights *t, const uint64_t *f, int nf, float *scores) {
+void tw_lookup(const nlp_train_weights *t, const uint64_t *f, int nf, uint32_t *first) {
+    uint64_t m = t->cap - 1;
     for (int k = 0; k < nf; k++) {
-        uint64_t key = fix_key(f[k]);
-        uint64_t s = find_slot(t, key);
-        if (!t->keys[s]) continue;
-        for (uint32_t e = t->first[s]; e != NO_ENTRY; e = t->pool[e].next) scores[t->pool[e].cls] += t->pool[e].w;
+        __builtin_prefetch(&t->keys[fix_key(f[k]) & m]);
+        __builtin_prefetch(&t->first[fix_key(f[k]) & m]);
+    }
+    for (int k = 0; k < nf; k++) {
+        uint64_t s = find_slot(t, fix_key(f[k]));
+        first[k] = t->keys[s] ? t->first[s] : NO_ENTRY;
+        if (first[k] != NO_ENTRY) __builtin_prefetch(&t->pool[first[k]]);
+    }
+}
+
+void tw_add_rows(const nlp_train_weights *t, const uint32_t *first, int n, float *scores) {
+    for (int k = 0; k < n; k++)
+        for (uint32_t e = first[k]; e != NO_ENTRY; e = t->pool[e].next) scores[t->pool[e].cls] += t->pool[e].w;
+}
+
+void tw_score(const nlp_train_weights *t, const uint64_t *f, int nf, float *scores) {
+    enum { CHUNK = 128 };
+    uint32_t first[CHUNK];
+    for (int base = 0; base < nf; base += CHUNK) {
+        int n = nf - base < CHUNK ? nf - base : CHUNK;
+        tw_lookup(t, f + base, n, first);
+        tw_add_rows(t, first, n, scores);
     }
 }
 
@@ -99,6 +118,12 @@ int tw_update(nlp_train_weights *t, const uint64_t *f, int nf, int good, int bad
         uint64_t key = fix_key(f[k]);
         if (bump(t, key, good, 1.0f) || bump(t, key, bad, -1.0f)) return -1;
     }
+    return 0;
+}
+
+int tw_add(nlp_train_weights *t, const uint64_t *f, int nf, int cls, float delta) {
+    for (int k = 0; k < nf; k++)
+        if (bump(t, fix_key(f[k]), cls, delta)) return -1;
     return 0;
 }
 
@@ -302,42 +327,50 @@ static inline void add_dense(const int16_t *d, uint32_t dense, int32_t *scores) 
         for (int j = 0; j < 16; j++) scores[c + j] += d[c + j];
 }
 
+void nlp_weights_lookup(const nlp_weights *w, const uint64_t *f, int nf, uint32_t *rows) {
+    int packed = w->layout == LAYOUT_PACKED;
+    for (int k = 0; k < nf; k++) __builtin_prefetch(&w->slots[nlp_slot_of(f[k], w->nslots)]);
+    for (int k = 0; k < nf; k++) {
+        uint32_t fp = (uint32_t)(f[k] >> 32) | 1u;
+        rows[k] = NLP_NO_ROW;
+        for (uint64_t i = nlp_slot_of(f[k], w->nslots);;) {
+            const nlp_slot *s = &w->slots[i];
+            if (s->fp == 0) break;
+            if (s->fp == fp) {
+                rows[k] = s->off;
+                __builtin_prefetch(&w->entries[packed ? s->off >> 8 : s->off]);
+                break;
+            }
+            if (++i == w->nslots) i = 0;
+        }
+    }
+}
+
+void nlp_weights_add_rows(const nlp_weights *w, const uint32_t *rows, int n, int32_t *scores) {
+    uint32_t dense = nlp_dense_classes(w->nclasses);
+    for (int r = 0; r < n; r++) {
+        if (rows[r] == NLP_NO_ROW) continue;
+        if (w->layout == LAYOUT_PACKED) {
+            const nlp_entry *row = &w->entries[rows[r] >> 8];
+            uint32_t count = rows[r] & 0xff;
+            if (count == ROW_DENSE) add_dense((const int16_t *)row, dense, scores);
+            else
+                for (uint32_t k = 0; k < count; k++) scores[row[k].cls] += row[k].w;
+            continue;
+        }
+        const nlp_entry *row = &w->entries[rows[r]];
+        if (row->w) add_dense((const int16_t *)(row + 1), dense, scores);
+        else
+            for (uint32_t k = 1; k <= row->cls; k++) scores[row[k].cls] += row[k].w;
+    }
+}
+
 void nlp_weights_score(const nlp_weights *w, const uint64_t *f, int nf, int32_t *scores) {
     enum { CHUNK = 128 };
     uint32_t rows[CHUNK];
-    uint32_t dense = nlp_dense_classes(w->nclasses);
-    int packed = w->layout == LAYOUT_PACKED;
     for (int base = 0; base < nf; base += CHUNK) {
         int n = nf - base < CHUNK ? nf - base : CHUNK;
-        const uint64_t *h = f + base;
-        for (int k = 0; k < n; k++) __builtin_prefetch(&w->slots[nlp_slot_of(h[k], w->nslots)]);
-        int nrows = 0;
-        for (int k = 0; k < n; k++) {
-            uint32_t fp = (uint32_t)(h[k] >> 32) | 1u;
-            for (uint64_t i = nlp_slot_of(h[k], w->nslots);;) {
-                const nlp_slot *s = &w->slots[i];
-                if (s->fp == 0) break;
-                if (s->fp == fp) {
-                    rows[nrows++] = s->off;
-                    __builtin_prefetch(&w->entries[packed ? s->off >> 8 : s->off]);
-                    break;
-                }
-                if (++i == w->nslots) i = 0;
-            }
-        }
-        for (int r = 0; r < nrows; r++) {
-            if (packed) {
-                const nlp_entry *row = &w->entries[rows[r] >> 8];
-                uint32_t count = rows[r] & 0xff;
-                if (count == ROW_DENSE) add_dense((const int16_t *)row, dense, scores);
-                else
-                    for (uint32_t k = 0; k < count; k++) scores[row[k].cls] += row[k].w;
-                continue;
-            }
-            const nlp_entry *row = &w->entries[rows[r]];
-            if (row->w) add_dense((const int16_t *)(row + 1), dense, scores);
-            else
-                for (uint32_t k = 1; k <= row->cls; k++) scores[row[k].cls] += row[k].w;
-        }
+        nlp_weights_lookup(w, f + base, n, rows);
+        nlp_weights_add_rows(w, rows, n, scores);
     }
 }
