@@ -337,6 +337,9 @@ TEST(code_datelines_pronouns_compounds) {
     CHECK_CONTAINS(events_of(doc, 8, b, sizeof b), "RUS"); /* a name before a dash is no dateline */
     /* the speech verb after the quote is the root; "we" in the quote is the speaker */
     CHECK_STR(events_of(doc, 9, b, sizeof b), "CHNGOV>JPN:111/reported");
+    /* "..., a senior Chinese minister said" with the minister in apposition
+     * to Japan: the phrase before the speech verb is its subject */
+    CHECK_STR(events_of(doc, 10, b, sizeof b), "RUS>JPN:190/reported");
     dyad_doc_free(doc);
     code_dicts_free(d);
 }
@@ -432,6 +435,10 @@ TEST(code_petrarch_tree_readings) {
     CHECK_STR(events_of(doc, 10, b, sizeof b), "ARN>ITHTV:190/asserted");
     CHECK_STR(events_of(doc, 11, b, sizeof b), "ARN>MOR:190/asserted"); /* the actor inside the subject */
     CHECK_STR(events_of(doc, 12, b, sizeof b), "");                     /* no actor acts on itself */
+    CHECK_STR(events_of(doc, 13, b, sizeof b), "GON>MOR:190/asserted"); /* a possessor taken for the root */
+    CHECK_STR(events_of(doc, 14, b, sizeof b), "MOR>ARN:190/asserted"); /* "attacked alone in Mordor" */
+    CHECK_STR(events_of(doc, 15, b, sizeof b), "ARN>AUS:190/asserted"); /* the object's conjunct */
+    CHECK_STR(events_of(doc, 16, b, sizeof b), "ERI>OSG:190/asserted"); /* "death and injury toll" */
     dyad_doc_free(doc);
     code_dicts_free(d);
 }

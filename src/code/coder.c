@@ -81,6 +81,8 @@ static const char *v2_deprel(const char *r) {
 
 static int is_punct(const dyad_token *t) { return t->upos && !strcmp(t->upos, "PUNCT"); }
 
+static int upos_is(const dyad_token *t, const char *u) { return t->upos && !strcmp(t->upos, u); }
+
 /* "Russia has criticized Turkish President Recep Tayyip Erdogan." parsed with
  * the name hung on the final "." as its subject: a word whose head is
  * punctuation hangs on the punctuation's head instead; a subject moved onto
@@ -96,6 +98,28 @@ static void reattach_from_punctuation(dyad_token *t, uint32_t n) {
             t[i].deprel = "root";
             continue;
         }
+        /* ("..., the official news agency WFNA said on Thursday." with "said"
+         * a relative clause of "agency": the agency is the speaker of a
+         * report hung on the clause, WFNA its name) */
+        uint32_t said = n;
+        for (uint32_t k = i + 1; k < n && said == n; k++)
+            if (t[k].head == (int32_t)i + 1 && t[k].deprel && !strncmp(t[k].deprel, "acl", 3) &&
+                upos_is(&t[k], "VERB") && t[k].lemma && modality_lemma_is_speech(t[k].lemma))
+                said = k;
+        if (said < n) {
+            t[said].head = up;
+            t[said].deprel = "parataxis";
+            t[i].head = (int32_t)said + 1;
+            t[i].deprel = "nsubj";
+            for (uint32_t k = 0; k < n; k++) /* (a name as its subject: the agency describes it) */
+                if (t[k].head == (int32_t)said + 1 && k != i && t[k].deprel && !strncmp(t[k].deprel, "nsubj", 5) &&
+                    upos_is(&t[k], "PROPN")) {
+                    t[i].head = (int32_t)k + 1;
+                    t[i].deprel = "nmod:desc";
+                    break;
+                }
+            continue;
+        }
         if (!t[i].deprel || strncmp(t[i].deprel, "nsubj", 5)) continue;
         for (uint32_t k = 0; k < i; k++)
             if (k != i && t[k].head == up && t[k].deprel && !strncmp(t[k].deprel, "nsubj", 5)) {
@@ -105,7 +129,6 @@ static void reattach_from_punctuation(dyad_token *t, uint32_t n) {
     }
 }
 
-static int upos_is(const dyad_token *t, const char *u) { return t->upos && !strcmp(t->upos, u); }
 
 static int has_subject(const dyad_token *t, uint32_t n, uint32_t v) {
     for (uint32_t k = 0; k < n; k++)
@@ -122,9 +145,30 @@ static void reattach_noun_root(dyad_token *t, uint32_t n) {
     for (uint32_t i = 0; i < n && r == n; i++)
         if (t[i].head == 0 && (upos_is(&t[i], "PROPN") || upos_is(&t[i], "NOUN"))) r = i;
     for (uint32_t i = r + 1; r < n && i < n && d == n; i++)
-        if (t[i].head == (int32_t)r + 1 && t[i].deprel && !strcmp(t[i].deprel, "dep") && upos_is(&t[i], "VERB"))
+        if (t[i].head == (int32_t)r + 1 && t[i].deprel && (!strcmp(t[i].deprel, "dep") || !strcmp(t[i].deprel, "appos")) &&
+            upos_is(&t[i], "VERB"))
             d = i;
     if (d == n) return;
+    /* "Caras Galadhon's new mayor left ...": a possessor taken for the root
+     * is the possessor of the verb's subject */
+    uint32_t subj = n, poss = 0;
+    for (uint32_t k = 0; k < n; k++) {
+        if (t[k].head == (int32_t)d + 1 && t[k].deprel && !strncmp(t[k].deprel, "nsubj", 5) && k > r && subj == n) subj = k;
+        if (t[k].head == (int32_t)r + 1 && t[k].deprel && !strcmp(t[k].deprel, "case") && t[k].form &&
+            (!strcmp(t[k].form, "'s") || !strcmp(t[k].form, "'")))
+            poss = 1;
+    }
+    if (poss && subj < n) {
+        t[d].head = 0;
+        t[d].deprel = "root";
+        t[r].head = (int32_t)subj + 1;
+        t[r].deprel = "nmod:poss";
+        for (uint32_t i = 0; i < n; i++) /* the root's other clause words go with the verb */
+            if (i != d && t[i].head == (int32_t)r + 1 && t[i].deprel &&
+                (!strcmp(t[i].deprel, "punct") || !strcmp(t[i].deprel, "parataxis")))
+                t[i].head = (int32_t)d + 1;
+        return;
+    }
     uint32_t subj_of = n;
     for (uint32_t j = r + 1; j < n && subj_of == n; j++) {
         if (!upos_is(&t[j], "VERB") || has_subject(t, n, j)) continue;
@@ -277,6 +321,49 @@ static int is_closing_mark(const dyad_token *t) {
     return form_in(t, marks);
 }
 
+/* "..., crowds burned down its embassy, a senior Bree official said on
+ * Saturday" parsed with "official" in apposition to "embassy" and "said"
+ * without a subject: the noun phrase right before a speech verb that has
+ * none, after a comma, is its subject, and the verb reports on the clause
+ * (parataxis), not a complement of it */
+static void reattach_speaker(dyad_token *t, uint32_t n) {
+    for (uint32_t v = 1; v < n; v++) {
+        if (!upos_is(&t[v], "VERB") || !t[v].lemma || !modality_lemma_is_speech(t[v].lemma) || has_subject(t, n, v))
+            continue;
+        uint32_t k = v - 1;
+        if (!(upos_is(&t[k], "NOUN") || upos_is(&t[k], "PROPN")) || t[k].head == (int32_t)v + 1 || below(t, n, v, k))
+            continue;
+        uint32_t first = k; /* the phrase's first word (its comma aside) */
+        for (uint32_t i = 0; i < k; i++)
+            if (below(t, n, i, k) && !is_punct(&t[i]) && i < first) first = i;
+        if (first == 0 || !t[first - 1].form || strcmp(t[first - 1].form, ",")) continue;
+        t[k].head = (int32_t)v + 1;
+        t[k].deprel = "nsubj";
+        if (t[v].deprel && (!strcmp(t[v].deprel, "xcomp") || !strcmp(t[v].deprel, "ccomp"))) t[v].deprel = "parataxis";
+    }
+    /* "..., crowds burned down its embassy, a senior official said today."
+     * with "said" hung inside the clause before it (advcl, acl, conj): a
+     * closing report with its own subject, after a comma, belongs to the
+     * sentence's root */
+    uint32_t root = n, last = n;
+    for (uint32_t i = 0; i < n && root == n; i++)
+        if (t[i].head == 0) root = i;
+    for (uint32_t v = n; v-- > 0 && last == n;)
+        if (upos_is(&t[v], "VERB")) last = v;
+    if (root == n || last == n || last == root || !t[last].lemma || !modality_lemma_is_speech(t[last].lemma) ||
+        !has_subject(t, n, last) || !t[last].deprel || below(t, n, root, last))
+        return;
+    const char *rel = t[last].deprel;
+    if (strncmp(rel, "advcl", 5) && strncmp(rel, "acl", 3) && strncmp(rel, "conj", 4)) return;
+    if (t[last].head == (int32_t)root + 1 && !strncmp(rel, "conj", 4)) return; /* (already on the root) */
+    uint32_t first = last;
+    for (uint32_t i = 0; i < last; i++)
+        if (below(t, n, i, last) && !is_punct(&t[i]) && i < first) first = i;
+    if (first == 0 || !t[first - 1].form || strcmp(t[first - 1].form, ",")) return;
+    t[last].head = (int32_t)root + 1;
+    t[last].deprel = "parataxis";
+}
+
 /* '"We condemn the attack," the Egyptian foreign ministry said in a
  * statement.' parsed with "condemn" as the root and "said" hung on it (dep,
  * parataxis, conj, advcl): a speech verb after the root, with a subject of
@@ -334,6 +421,7 @@ static dyad_token *normalized_tokens(dyad_doc *doc, const dyad_token *t, uint32_
     detach_dateline(copy, n);
     reattach_noun_root(copy, n);
     reattach_noun_root_auxiliary(copy, n);
+    reattach_speaker(copy, n);
     /* (PETRARCH's dictionaries code a closing "..., an official said" as its own clause) */
     if (!strcmp(d->format, "dyad")) reattach_trailing_speech(copy, n);
     retag_nouns_with_auxiliary(copy, n);
@@ -757,9 +845,13 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
     /* UD-PETRARCH: a passive with no agent takes its source from a phrase
      * after the verb ("was criticized over its dispute with Eriador", "was
      * shot dead in Osgiliath"); its subject, an actor, stays the target */
+    /* (also a phrase of its predicative: "was shot [dead in Osgiliath]") */
+    int32_t pred = tree_child(c, v, "xcomp");
+    if (pred >= 0 && !(c->tok[pred].upos && !strcmp(c->tok[pred].upos, "ADJ"))) pred = -1;
+    for (int32_t on = v, round = 0; round < 2 && on >= 0; round++, on = pred)
     if (src_head < 0 && !p->seq && !p->is_noun && strcmp(c->d->format, "dyad") && is_passive(c, v) &&
         hit->target >= 0 && actor_resolve(c, hit->target).code[0])
-        for (int32_t k = c->first_child[v]; k >= 0 && src_head < 0; k = c->next_sibling[k])
+        for (int32_t k = c->first_child[on]; k >= 0 && src_head < 0; k = c->next_sibling[k])
             if ((deprel_is(&c->tok[k], "obl") || deprel_is(&c->tok[k], "nmod")) && !deprel_is(&c->tok[k], "obl:tmod") &&
                 tree_child(c, k, "case") >= 0) {
                 actor_ref a = actor_first_in_subtree(c, k, NULL, -1);
@@ -1001,6 +1093,7 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
                 actor_ref s = sref[i], t = sref[j];
                 if (!s.code[0] || !t.code[0]) continue;
                 if (field_format && !strncmp(s.code, "---", 3) && !strncmp(t.code, "---", 3)) continue;
+                if (field_format && !strcmp(s.code, t.code)) continue; /* ("Old foe Gondor and Osgiliath") */
                 dyad_status st = emit(c, si, v, together, &s, &t, mod, p, confidence_of(&s, &t, 1, mod), date);
                 if (st) return st;
                 any = 1;

@@ -166,10 +166,13 @@ static int32_t named_object(const sent_ctx *c, int32_t v, const pattern_hit *hit
          * DIPLOMATIC" as its adjective (not when the pattern names the
          * object's modifiers itself, "{THE FULL}") */
         if (o >= 0 && c->d->format[0] != 'd') /* not dyad's own format */
-            for (int32_t k = c->first_child[o]; k >= 0; k = c->next_sibling[k])
+            for (int32_t k = c->first_child[o]; k >= 0; k = c->next_sibling[k]) {
                 if ((deprel_is(&c->tok[k], "compound") || (!has_mods && deprel_is(&c->tok[k], "amod"))) &&
                     lemma_is(c, k, lemma))
                     return o;
+                /* "launched a new bombing and shelling offensive": a conjunct of the object is one too */
+                if (deprel_is(&c->tok[k], "conj") && lemma_is(c, k, lemma)) return k;
+            }
         /* (an xcomp "to attack" is a verb: "threaten +to +attack", not "threaten
          * *attack"; with dyad's own dictionaries, when the verb has an object of
          * its own, a phrase with a preposition is the object only when the
@@ -227,6 +230,10 @@ static int mods_before(const sent_ctx *c, int32_t o, const char *const *mods) {
         while (m < n - 1 && t >= 0 && !word_in_alternatives(c, t, mods[m]) && tree_head(c, t) > t &&
                tree_head(c, t) <= o)
             t--;
+        /* ("death and injury toll": the word is coordinated with another before it) */
+        if (t >= 0 && !word_in_alternatives(c, t, mods[m]) && deprel_is(&c->tok[t], "conj") && tree_head(c, t) < t &&
+            tree_head(c, t) >= 0 && word_in_alternatives(c, tree_head(c, t), mods[m]))
+            t = tree_head(c, t);
         if (t < 0 || !word_in_alternatives(c, t, mods[m])) return 0;
         int32_t h = tree_head(c, t);
         if (h < t || h > o) return 0;
@@ -288,7 +295,9 @@ static int32_t clause_chain_top(const sent_ctx *c, int32_t v) {
             top = g;
             continue;
         }
-        if (h < 0 || !(deprel_is(t, "xcomp") || deprel_is(t, "ccomp") || deprel_is(t, "conj") || deprel_is(t, "parataxis")))
+        /* ("is inching nearer to accord with": an infinitive the parse hung on the verb as advcl) */
+        if (h < 0 || !(deprel_is(t, "xcomp") || deprel_is(t, "ccomp") || deprel_is(t, "conj") || deprel_is(t, "parataxis") ||
+                       (deprel_is(t, "advcl") && infinitive_to(c, top) && top > h)))
             break;
         top = h;
     }
