@@ -313,6 +313,26 @@ TEST(code_targets_and_threats) {
     CHECK_STR(events_of(doc, 5, b, sizeof b), "");                      /* meeting no one is no event */
     CHECK_STR(events_of(doc, 6, b, sizeof b), "RUS>JPN:111/asserted");  /* a name the parse hung on "." */
     CHECK_STR(events_of(doc, 7, b, sizeof b), "RUS>JPN:111/asserted");  /* a name the parse made the root */
+    /* the fire opened is what is done; whom the purpose clause names is the target */
+    CHECK_STR(events_of(doc, 8, b, sizeof b), "CHNMIL>---REB:190/asserted");
+    /* cooperation promised goes to the named place its clause puts it in */
+    CHECK_STR(events_of(doc, 9, b, sizeof b), "JPN>:030/asserted");
+    int placed = 0;
+    for (size_t i = 0; i < doc->nevents; i++)
+        if (doc->events[i].sentence == 8) placed += doc->events[i].target_span.len == 7; /* "Okinawa" */
+    CHECK_INT(placed, 1);
+    /* a bare participle the parse made a conjunct is no act of the subject */
+    CHECK_STR(events_of(doc, 10, b, sizeof b), "JPN>---MED:0841/asserted");
+    /* an object parsed as the subject of its infinitive is still the object */
+    CHECK_STR(events_of(doc, 11, b, sizeof b), "---JUD>JPNGOV:120/asserted");
+    /* violence aimed at no one named is aimed at the named place it is in */
+    CHECK_STR(events_of(doc, 12, b, sizeof b), "RUSMIL>:190/asserted");
+    /* "after X attacked" parsed as a conjunct: not the main subject's act */
+    CHECK_STR(events_of(doc, 13, b, sizeof b), "JPNGOV>CHN:111/asserted");
+    placed = 0;
+    for (size_t i = 0; i < doc->nevents; i++)
+        if (doc->events[i].sentence == 11) placed += doc->events[i].target_span.len == 7; /* "Okinawa" */
+    CHECK_INT(placed, 1);
     dyad_doc_free(doc);
     code_dicts_free(d);
 }
@@ -340,6 +360,17 @@ TEST(code_datelines_pronouns_compounds) {
     /* "..., a senior Chinese minister said" with the minister in apposition
      * to Japan: the phrase before the speech verb is its subject */
     CHECK_STR(events_of(doc, 10, b, sizeof b), "RUS>JPN:190/reported");
+    /* an object owned by the source's own country is what it gives; the
+     * clause the pattern's "to" leads to names whom */
+    CHECK_STR(events_of(doc, 11, b, sizeof b), "JPNGOV>CHN:051/asserted");
+    /* a dateline may end with an agency and a colon */
+    CHECK_STR(events_of(doc, 12, b, sizeof b), "JPNGOV>RUS:111/asserted");
+    /* a place in capitals and a colon is a dateline too */
+    CHECK_STR(events_of(doc, 13, b, sizeof b), "RUS>CHN:111/asserted");
+    /* a past-tense verb with an object, parsed as a relative of the root
+     * noun, is the sentence's verb; one without an object stays a modifier */
+    CHECK_STR(events_of(doc, 14, b, sizeof b), "JPN>CHN:111/asserted");
+    CHECK_STR(events_of(doc, 15, b, sizeof b), "");
     dyad_doc_free(doc);
     code_dicts_free(d);
 }

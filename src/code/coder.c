@@ -188,6 +188,39 @@ static void reattach_noun_root(dyad_token *t, uint32_t n) {
 
 static int lemma_of(const dyad_token *t, const char *l) { return t->lemma && !strcmp(t->lemma, l); }
 
+/* "Egyptian authorities agreed to open ...", "Kuwait and its allies agreed to
+ * stage ..." parsed as a noun phrase with the verb as a reduced relative
+ * ("authorities [agreed to ...]"): a root noun (or its conjunct) with, right
+ * after it, a past-tense verb as "acl" that has no subject and does take an
+ * object or a clause is the sentence's verb, and the noun its subject
+ * ("rebels killed in the attack", with no object, stays a noun phrase) */
+static void reattach_noun_root_acl(dyad_token *t, uint32_t n) {
+    uint32_t r = n;
+    for (uint32_t i = 0; i < n && r == n; i++)
+        if (t[i].head == 0) r = i;
+    if (r == n || !(upos_is(&t[r], "PROPN") || upos_is(&t[r], "NOUN"))) return;
+    for (uint32_t d = r + 1; d < n; d++) {
+        int32_t h = t[d].head - 1;
+        if (h != (int32_t)d - 1 || !t[d].deprel || strcmp(t[d].deprel, "acl") || !upos_is(&t[d], "VERB") ||
+            !t[d].xpos || (strcmp(t[d].xpos, "VBD") && strcmp(t[d].xpos, "VBN")) || has_subject(t, n, d))
+            continue;
+        if (h != (int32_t)r && !(t[h].head == (int32_t)r + 1 && t[h].deprel && !strcmp(t[h].deprel, "conj")))
+            continue;
+        int takes = 0;
+        for (uint32_t k = d + 1; k < n && !takes; k++)
+            takes = t[k].head == (int32_t)d + 1 && t[k].deprel &&
+                    (!strcmp(t[k].deprel, "obj") || !strcmp(t[k].deprel, "xcomp") || !strcmp(t[k].deprel, "ccomp"));
+        if (!takes) return;
+        t[d].head = 0;
+        t[d].deprel = "root";
+        t[r].head = (int32_t)d + 1;
+        t[r].deprel = "nsubj";
+        for (uint32_t i = d + 1; i < n; i++) /* what follows the verb is the verb's, not its subject's */
+            if (t[i].head == (int32_t)r + 1) t[i].head = (int32_t)d + 1;
+        return;
+    }
+}
+
 static int form_in(const dyad_token *t, const char *const *list) {
     for (int i = 0; t->form && list[i]; i++)
         if (!strcmp(t->form, list[i])) return 1;
@@ -203,11 +236,22 @@ static int all_capitals(const char *f) {
     return letters >= 2;
 }
 
+/* the letters of the first n words, all capitals ("UNITED NATIONS"), else 0 */
+static int capital_letters(const dyad_token *t, uint32_t n) {
+    int letters = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        if (!t[i].form || !all_capitals(t[i].form)) return 0;
+        for (const char *f = t[i].form; *f; f++) letters += isupper((unsigned char)*f) != 0;
+    }
+    return letters;
+}
+
 /* The tokens of a dateline that opens the sentence ("MANILA --", "MANILA,
  * Philippines --", "WASHINGTON (Reuters) -", "New York, May 17, IRNA -",
  * "Bogota, March 8 (IANS)"):
- * capitalised words, numbers and commas, ended by a dash or by an agency in
- * parentheses after a date; a place in capitals, or a comma or a date in
+ * capitalised words, numbers and commas, ended by a dash, by an agency in
+ * parentheses and a colon, or by an agency in parentheses after a date
+ * ("KABUL:": a place in capitals may end with a colon alone); a place in capitals, or a comma or a date in
  * it, tells it from a name ("Hamas - the group ..."), and a single dash must
  * stand apart ("US-China talks"). Returns how many tokens it takes (the
  * dash included), 0 when the sentence has none. */
@@ -228,6 +272,8 @@ static uint32_t dateline_length(const dyad_token *t, uint32_t n) {
         if (i && !strcmp(f, "(") && i + 3 < n && t[i + 2].form && !strcmp(t[i + 2].form, ")") && t[i + 1].form &&
             isupper((unsigned char)t[i + 1].form[0])) {
             if (date) return i + 3;
+            /* ("KABUL (Pajhwok) : ...": or a colon) */
+            if (t[i + 3].form && !strcmp(t[i + 3].form, ":")) return i + 4 < n ? i + 4 : 0;
             i += 2;
             continue;
         }
@@ -237,7 +283,14 @@ static uint32_t dateline_length(const dyad_token *t, uint32_t n) {
         }
         if (form_in(&t[i], months)) date = 1;
         if (!isupper((unsigned char)f[0]) && !(i && isdigit((unsigned char)f[0]))) return 0;
-        if (!(upos_is(&t[i], "PROPN") || upos_is(&t[i], "NUM") || upos_is(&t[i], "NOUN"))) return 0;
+        /* ("New York": a tagger may take a place's first word for an adjective) */
+        if (!(upos_is(&t[i], "PROPN") || upos_is(&t[i], "NUM") || upos_is(&t[i], "NOUN") || upos_is(&t[i], "ADJ")))
+            return 0;
+        /* ("KABUL: The Taliban ...", "UNITED NATIONS: ...": a place in
+         * capitals - longer than an acronym - ended by a colon) */
+        if (caps && i + 2 < n && t[i + 1].form && !strcmp(t[i + 1].form, ":") && !comma && !date &&
+            capital_letters(t, i + 1) >= 4)
+            return i + 2;
     }
     return 0;
 }
@@ -420,6 +473,7 @@ static dyad_token *normalized_tokens(dyad_doc *doc, const dyad_token *t, uint32_
     reattach_from_punctuation(copy, n);
     detach_dateline(copy, n);
     reattach_noun_root(copy, n);
+    reattach_noun_root_acl(copy, n);
     reattach_noun_root_auxiliary(copy, n);
     reattach_speaker(copy, n);
     /* (PETRARCH's dictionaries code a closing "..., an official said" as its own clause) */
@@ -475,9 +529,16 @@ static size_t expand_conj_or_antecedent(const sent_ctx *c, int32_t h, int32_t *o
 /* "put *troops on alert", "launch *strike": the object a pattern names is
  * what is done, not whom to; it is the target only when it names an actor
  * of its own ("summoned the Chinese *ambassador"), never a bare role */
-static int named_object_is_no_one(sent_ctx *c, const pattern_hit *hit, int32_t k) {
+/* ("reiterated the U.N.'s commitment to", "promised Washington's support
+ * for": a named object that a preposition's pattern aims elsewhere, coded
+ * only as the source's own side - the same actor or its country - through
+ * its possessor, is what the source gives, not whom to) */
+static int named_object_is_no_one(sent_ctx *c, const pattern_hit *hit, int32_t k, int32_t src_head) {
     if (!hit->pattern->object || k != hit->object) return 0;
-    return !strncmp(actor_resolve(c, k).code, "---", 3);
+    if (!strncmp(actor_resolve(c, k).code, "---", 3)) return 1;
+    if (!hit->pattern->prep || src_head < 0 || tree_child(c, k, "nmod:poss") < 0) return 0;
+    const char *own = actor_resolve(c, k).code, *src = actor_resolve(c, src_head).code;
+    return strlen(own) >= 3 && strncmp(own, "---", 3) && !strncmp(own, src, strlen(own));
 }
 
 static int better(const dict_pattern *p, const dict_pattern *best) {
@@ -745,12 +806,35 @@ static int32_t complement_subject(const sent_ctx *c, int32_t k) {
     if (deprel_is(t, "xcomp") || deprel_is(t, "ccomp") || deprel_is(t, "parataxis") ||
         (deprel_is(t, "advcl") && about_word(c, k) && tree_child_prefix(c, k, "nsubj") >= 0))
         return tree_child_prefix(c, k, "nsubj");
+    /* ("rejected Netanyahu to delay the trial": an object and its infinitive
+     * parsed as the infinitive's subject) */
+    int32_t h = tree_head(c, k), sub = tree_child_prefix(c, k, "nsubj"), mark = tree_child(c, k, "mark");
+    if (deprel_is(t, "advcl") && h >= 0 && sub > h && sub < k && mark >= 0 && !strcmp(c->form_f[mark], "to") &&
+        tree_child(c, h, "obj") < 0)
+        return sub;
     if ((deprel_is(t, "obl") || deprel_is(t, "nmod") || deprel_is(t, "advcl")) && about_word(c, k))
         for (int32_t g = c->first_child[k]; g >= 0; g = c->next_sibling[g])
             if (deprel_is(&c->tok[g], "acl") || deprel_is(&c->tok[g], "ccomp")) {
                 int32_t sub = tree_child_prefix(c, g, "nsubj");
                 if (sub >= 0) return sub;
             }
+    return -1;
+}
+
+/* fighting, assault, mass violence: acts aimed at a place as much as at someone */
+static int violent_code(const char *code) {
+    return !strncmp(code, "18", 2) || !strncmp(code, "19", 2) || !strncmp(code, "20", 2);
+}
+
+/* a proper noun after "in" hung on v: "in Karabakh", -1 none */
+static int32_t named_place_in(const sent_ctx *c, int32_t v) {
+    for (int32_t k = c->first_child[v]; k >= 0; k = c->next_sibling[k]) {
+        int32_t cs = tree_child(c, k, "case");
+        if (deprel_is(&c->tok[k], "obl") && !deprel_is(&c->tok[k], "obl:tmod") && cs >= 0 &&
+            !strcmp(c->form_f[cs], "in") && c->tok[k].upos && !strcmp(c->tok[k].upos, "PROPN") &&
+            !actor_is_time_word(c->form_f[k]))
+            return k;
+    }
     return -1;
 }
 
@@ -899,7 +983,7 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
         int found = 0;
         for (int a = 0; a < 2 && !found; a++)
             if (alt[a] >= 0 && alt[a] != hit->target && actor_resolve(c, alt[a]).code[0] &&
-                !named_object_is_no_one(c, hit, alt[a])) {
+                !named_object_is_no_one(c, hit, alt[a], src_head)) {
                 nt = expand_conj(c, alt[a], tgts, MAX_ARGS);
                 found = 1;
             }
@@ -951,11 +1035,26 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
                 found = 1;
             }
         }
+        /* ("violated the ceasefire in Karabakh": failing anyone, a named
+         * place the act is aimed at, even one no dictionary knows) */
+        if (!found && !nt && ns < 2 && !modality_is_speech(c, v) && violent_code(p->code)) {
+            int32_t place = named_place_in(c, v);
+            if (place >= 0) nt = expand_conj(c, place, tgts, MAX_ARGS);
+        }
     }
     /* "opened an investigation into whether X was spied on": a clause names
      * its subject, never itself */
     if (nt == 1 && clause_head(c, tgts[0])) {
         int32_t sub = tree_child_prefix(c, tgts[0], "nsubj");
+        /* ("commitment to supporting Lebanon's sovereignty": without a
+         * subject, what the pattern's preposition leads to is done to the
+         * first actor it names) */
+        if (sub < 0 && tgts[0] == hit->target && p->prep && !strcmp(c->d->format, "dyad")) {
+            const char *not_code = src_head >= 0 ? actor_resolve(c, src_head).code : "";
+            actor_ref inside = actor_first_in_subtree(c, tgts[0], not_code[0] ? not_code : NULL, -1);
+            if (inside.code[0] && strncmp(inside.code, "---", 3) && inside.token >= 0 && inside.token != src_head)
+                sub = inside.token;
+        }
         nt = sub >= 0 ? expand_conj(c, sub, tgts, MAX_ARGS) : 0;
     }
     /* "withdrew its troops", "put their forces on alert": a bare role owned

@@ -696,6 +696,25 @@ static int32_t misparsed_subject(const sent_ctx *c, int32_t v) {
     return -1;
 }
 
+/* A verb the parse made a conjunct that is none: no "and"/"or", and either a
+ * bare past participle with no auxiliary ("freed the blogger, arrested last
+ * week") or a clause opened by "after/before/when..." with no comma before
+ * it either ("pardoned Nixon a month after Nixon resigned") */
+static int false_conjunct(const sent_ctx *c, int32_t v) {
+    for (int32_t k = c->first_child[v]; k >= 0; k = c->next_sibling[k])
+        if (deprel_is(&c->tok[k], "cc") || deprel_is(&c->tok[k], "nsubj")) return 0;
+    int participle = c->tok[v].xpos && !strcmp(c->tok[v].xpos, "VBN") && tree_child_prefix(c, v, "aux") < 0;
+    int32_t first = v;
+    for (int32_t j = 0; j < v && first == v; j++)
+        if (in_subtree(c, j, v)) first = j;
+    int comma = (c->tok[first].upos && !strcmp(c->tok[first].upos, "PUNCT")) ||
+                (first > 0 && c->tok[first - 1].upos && !strcmp(c->tok[first - 1].upos, "PUNCT"));
+    const char *u = c->tok[first].upos ? c->tok[first].upos : "";
+    int32_t phrase = tree_head(c, first); /* ("on Sunday dismissed": a time opens no clause) */
+    int opener = !strcmp(u, "SCONJ") || (!strcmp(u, "ADP") && phrase >= 0 && !time_phrase(c, phrase));
+    return participle || (!comma && opener);
+}
+
 int32_t source_of(const sent_ctx *c, int32_t v, int is_noun, int *inherited) {
     *inherited = 0;
     if (is_noun) {
@@ -765,6 +784,8 @@ int32_t source_of(const sent_ctx *c, int32_t v, int is_noun, int *inherited) {
         int purpose = deprel_is(t, "advcl") && infinitive_to(c, cur) && !strcmp(c->d->format, "petrarch") &&
                       !c->d->has_seq;
         if (!deprel_is(t, "conj") && !deprel_is(t, "xcomp") && !purpose) return -1;
+        /* (a modifier or clause the parse took for a conjunct: who did it is not said) */
+        if (deprel_is(t, "conj") && false_conjunct(c, cur)) return -1;
         *inherited = 1;
         /* "X urged Y to leave": an xcomp's subject is the object when there is
          * one; "Gollum was seen to break", "X was asked to leave": the subject

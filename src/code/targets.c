@@ -139,6 +139,44 @@ int32_t target_of_purpose(sent_ctx *c, int32_t v, int32_t not) {
     return -1;
 }
 
+/* A named place that a purpose clause of v (or of its object) puts what is
+ * done in ("agreed to set up two field hospitals in Louisiana"): where
+ * cooperation goes, even when no dictionary names it; -1 none */
+static int32_t place_of_purpose(const sent_ctx *c, int32_t v) {
+    int32_t heads[2] = {v, tree_child(c, v, "obj")};
+    for (int i = 0; i < 2; i++)
+        for (int32_t k = heads[i] >= 0 ? c->first_child[heads[i]] : -1; k >= 0; k = c->next_sibling[k]) {
+            int32_t mark = tree_child(c, k, "mark");
+            if (!(deprel_is(&c->tok[k], "advcl") || deprel_is(&c->tok[k], "xcomp") || deprel_is(&c->tok[k], "acl")) ||
+                mark < 0 || strcmp(c->form_f[mark], "to"))
+                continue;
+            for (int32_t j = k + 1; j < (int32_t)c->n; j++) {
+                int32_t h = j, d = 0;
+                while (h >= 0 && h != k && d++ < MAX_DEPTH_WALK) h = tree_head(c, h);
+                int32_t cs = tree_child(c, j, "case");
+                if (h == k && c->tok[j].upos && !strcmp(c->tok[j].upos, "PROPN") && cs >= 0 &&
+                    !strcmp(c->form_f[cs], "in") && (deprel_is(&c->tok[j], "obl") || deprel_is(&c->tok[j], "nmod")) &&
+                    !deprel_is(&c->tok[j], "obl:tmod") && !actor_is_time_word(c->form_f[j]))
+                    return j;
+            }
+        }
+    return -1;
+}
+
+/* The first one, a bare role included ("to disperse demonstrators"), that a
+ * purpose clause of v names; -1 none */
+static int32_t target_of_purpose_any(sent_ctx *c, int32_t v, int32_t not) {
+    for (int32_t k = c->first_child[v]; k >= 0; k = c->next_sibling[k]) {
+        int32_t mark = tree_child(c, k, "mark");
+        if (!(deprel_is(&c->tok[k], "advcl") || deprel_is(&c->tok[k], "xcomp")) || mark < 0 ||
+            strcmp(c->form_f[mark], "to"))
+            continue;
+        int32_t o = tree_child(c, k, "obj");
+        if (o >= 0 && o != not && actor_resolve(c, o).code[0]) return o;
+    }
+    return -1;
+}
+
 /* Who a condition of v asks something of: the subject (or, passive, the
  * by-agent) of its clause introduced by until / unless / before / if, when
  * it names someone; -1 none */
@@ -218,10 +256,18 @@ size_t target_refinements(sent_ctx *c, int32_t v, const pattern_hit *hit, int32_
     /* (a bare role given to stays the recipient: "allow aid workers access") */
     if (((!tc[0] || !strncmp(tc, "---", 3)) && !strncmp(p->code, "14", 2)) || (!tc[0] && cooperation)) {
         int32_t aim = target_of_purpose(c, v, src_head);
+        if (aim < 0 && cooperation) aim = place_of_purpose(c, v);
         if (aim >= 0) return expand_conj(c, aim, tgts, MAX_ARGS);
     }
     if ((!tc[0] || !strncmp(tc, "---", 3)) && hit->object >= 0 && target_object_is_patient(c, p, hit->object) &&
         !(p->prep && hit->target >= 0) && !target_owned_by_pronoun(c, hit->object)) {
+        /* ("opened *fire to disperse demonstrators": a named object that
+         * belongs to no one is what is done; whom its purpose clause names
+         * is whom it is done to) */
+        if (!target_patient_actor(c, hit->object).code[0]) {
+            int32_t aim = target_of_purpose_any(c, v, src_head);
+            if (aim >= 0) return expand_conj(c, aim, tgts, MAX_ARGS);
+        }
         tgts[0] = hit->object;
         *patient = 1;
         return 1;
