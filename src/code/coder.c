@@ -1,15 +1,16 @@
 /* coder.c - the event coder's entry points: load dictionaries in any of the
  * three formats, and code every parsed sentence of a document into events
- * (predicate -> pattern -> sources x targets, modality, rule, confidence). */
-#include <ctype.h>
-#include <stdlib.h>
+ * (predicate -> pattern -> sources x targets, modality, rule, confidence).
+ * This file holds the per-sentence driver and the choice of a predicate's
+ * sources and targets; the working copy of the tree and its repairs are in
+ * repairs.c, the choice of a pattern in pattern_choice.c, reported speech in
+ * speech.c and the writing of events in emit.c. */
 #include <string.h>
 #include "base/arena.h"
 #include "base/util.h"
 #include "code.h"
 #include "coder_int.h"
 #include "modality.h"
-#include "ontology.h"
 #include "patterns.h"
 #include "targets.h"
 #include "tabari.h"
@@ -68,427 +69,6 @@ static int build_tree(sent_ctx *c) {
     return 0;
 }
 
-/* UD v1 relation names (older parsers, the UD-PETRARCH records) -> UD v2 */
-static const char *v2_deprel(const char *r) {
-    static const char *const map[][2] = {{"dobj", "obj"}, {"nsubjpass", "nsubj:pass"}, {"csubjpass", "csubj:pass"},
-                                         {"auxpass", "aux:pass"}, {"nmod:agent", "obl:agent"}, {"name", "flat"},
-                                         {"mwe", "fixed"}, {"nmod:tmod", "obl:tmod"}};
-    if (!r) return r;
-    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-        if (!strcmp(r, map[i][0])) return map[i][1];
-    return r;
-}
-
-static int is_punct(const dyad_token *t) { return t->upos && !strcmp(t->upos, "PUNCT"); }
-
-static int upos_is(const dyad_token *t, const char *u) { return t->upos && !strcmp(t->upos, u); }
-
-/* "Russia has criticized Turkish President Recep Tayyip Erdogan." parsed with
- * the name hung on the final "." as its subject: a word whose head is
- * punctuation hangs on the punctuation's head instead; a subject moved onto
- * a verb that already has one before it is that verb's object. */
-static void reattach_from_punctuation(dyad_token *t, uint32_t n) {
-    for (uint32_t i = 0; i < n; i++) {
-        int32_t h = t[i].head;
-        if (h < 1 || (uint32_t)h > n || is_punct(&t[i]) || !is_punct(&t[h - 1])) continue;
-        int32_t up = t[h - 1].head;
-        if (up < 0 || (uint32_t)up > n || up == (int32_t)i + 1) continue;
-        t[i].head = up;
-        if (up == 0) { /* the punctuation was the root: the word is */
-            t[i].deprel = "root";
-            continue;
-        }
-        /* ("..., the official news agency WFNA said on Thursday." with "said"
-         * a relative clause of "agency": the agency is the speaker of a
-         * report hung on the clause, WFNA its name) */
-        uint32_t said = n;
-        for (uint32_t k = i + 1; k < n && said == n; k++)
-            if (t[k].head == (int32_t)i + 1 && t[k].deprel && !strncmp(t[k].deprel, "acl", 3) &&
-                upos_is(&t[k], "VERB") && t[k].lemma && modality_lemma_is_speech(t[k].lemma))
-                said = k;
-        if (said < n) {
-            t[said].head = up;
-            t[said].deprel = "parataxis";
-            t[i].head = (int32_t)said + 1;
-            t[i].deprel = "nsubj";
-            for (uint32_t k = 0; k < n; k++) /* (a name as its subject: the agency describes it) */
-                if (t[k].head == (int32_t)said + 1 && k != i && t[k].deprel && !strncmp(t[k].deprel, "nsubj", 5) &&
-                    upos_is(&t[k], "PROPN")) {
-                    t[i].head = (int32_t)k + 1;
-                    t[i].deprel = "nmod:desc";
-                    break;
-                }
-            continue;
-        }
-        if (!t[i].deprel || strncmp(t[i].deprel, "nsubj", 5)) continue;
-        for (uint32_t k = 0; k < i; k++)
-            if (k != i && t[k].head == up && t[k].deprel && !strncmp(t[k].deprel, "nsubj", 5)) {
-                t[i].deprel = "obj";
-                break;
-            }
-    }
-}
-
-
-static int has_subject(const dyad_token *t, uint32_t n, uint32_t v) {
-    for (uint32_t k = 0; k < n; k++)
-        if (t[k].head == (int32_t)v + 1 && t[k].deprel && !strncmp(t[k].deprel, "nsubj", 5)) return 1;
-    return 0;
-}
-
-/* "Arnor on Thursday signed an ... protocol with Dagolath, officials said"
- * parsed with the first name as the root and the verbs hung on it as "dep":
- * the verb is the root, and the name the subject of the first verb after it
- * that has none (in the verb's clause) */
-static void reattach_noun_root(dyad_token *t, uint32_t n) {
-    uint32_t r = n, d = n;
-    for (uint32_t i = 0; i < n && r == n; i++)
-        if (t[i].head == 0 && (upos_is(&t[i], "PROPN") || upos_is(&t[i], "NOUN"))) r = i;
-    for (uint32_t i = r + 1; r < n && i < n && d == n; i++)
-        if (t[i].head == (int32_t)r + 1 && t[i].deprel && (!strcmp(t[i].deprel, "dep") || !strcmp(t[i].deprel, "appos")) &&
-            upos_is(&t[i], "VERB"))
-            d = i;
-    if (d == n) return;
-    /* "Caras Galadhon's new mayor left ...": a possessor taken for the root
-     * is the possessor of the verb's subject */
-    uint32_t subj = n, poss = 0;
-    for (uint32_t k = 0; k < n; k++) {
-        if (t[k].head == (int32_t)d + 1 && t[k].deprel && !strncmp(t[k].deprel, "nsubj", 5) && k > r && subj == n) subj = k;
-        if (t[k].head == (int32_t)r + 1 && t[k].deprel && !strcmp(t[k].deprel, "case") && t[k].form &&
-            (!strcmp(t[k].form, "'s") || !strcmp(t[k].form, "'")))
-            poss = 1;
-    }
-    if (poss && subj < n) {
-        t[d].head = 0;
-        t[d].deprel = "root";
-        t[r].head = (int32_t)subj + 1;
-        t[r].deprel = "nmod:poss";
-        for (uint32_t i = 0; i < n; i++) /* the root's other clause words go with the verb */
-            if (i != d && t[i].head == (int32_t)r + 1 && t[i].deprel &&
-                (!strcmp(t[i].deprel, "punct") || !strcmp(t[i].deprel, "parataxis")))
-                t[i].head = (int32_t)d + 1;
-        return;
-    }
-    uint32_t subj_of = n;
-    for (uint32_t j = r + 1; j < n && subj_of == n; j++) {
-        if (!upos_is(&t[j], "VERB") || has_subject(t, n, j)) continue;
-        int32_t h = (int32_t)j + 1; /* in the dep verb's clause */
-        for (int k = 0; k < MAX_DEPTH_WALK && h > 0 && h != (int32_t)d + 1; k++) h = t[h - 1].head;
-        if (h == (int32_t)d + 1) subj_of = j;
-    }
-    t[d].head = 0;
-    t[d].deprel = "root";
-    t[r].head = (int32_t)(subj_of < n ? subj_of : d) + 1;
-    t[r].deprel = subj_of < n || !has_subject(t, n, d) ? "nsubj" : "dep";
-    for (uint32_t i = 0; i < n; i++) /* the root's other dependents go with the new root */
-        if (i != d && t[i].head == (int32_t)r + 1 && t[i].deprel &&
-            (!strcmp(t[i].deprel, "dep") || !strcmp(t[i].deprel, "punct") || !strcmp(t[i].deprel, "parataxis")))
-            t[i].head = (int32_t)d + 1;
-}
-
-static int lemma_of(const dyad_token *t, const char *l) { return t->lemma && !strcmp(t->lemma, l); }
-
-/* "Egyptian authorities agreed to open ...", "Kuwait and its allies agreed to
- * stage ..." parsed as a noun phrase with the verb as a reduced relative
- * ("authorities [agreed to ...]"): a root noun (or its conjunct) with, right
- * after it, a past-tense verb as "acl" that has no subject and does take an
- * object or a clause is the sentence's verb, and the noun its subject
- * ("rebels killed in the attack", with no object, stays a noun phrase) */
-static void reattach_noun_root_acl(dyad_token *t, uint32_t n) {
-    uint32_t r = n;
-    for (uint32_t i = 0; i < n && r == n; i++)
-        if (t[i].head == 0) r = i;
-    if (r == n || !(upos_is(&t[r], "PROPN") || upos_is(&t[r], "NOUN"))) return;
-    for (uint32_t d = r + 1; d < n; d++) {
-        int32_t h = t[d].head - 1;
-        if (h != (int32_t)d - 1 || !t[d].deprel || strcmp(t[d].deprel, "acl") || !upos_is(&t[d], "VERB") ||
-            !t[d].xpos || (strcmp(t[d].xpos, "VBD") && strcmp(t[d].xpos, "VBN")) || has_subject(t, n, d))
-            continue;
-        if (h != (int32_t)r && !(t[h].head == (int32_t)r + 1 && t[h].deprel && !strcmp(t[h].deprel, "conj")))
-            continue;
-        int takes = 0;
-        for (uint32_t k = d + 1; k < n && !takes; k++)
-            takes = t[k].head == (int32_t)d + 1 && t[k].deprel &&
-                    (!strcmp(t[k].deprel, "obj") || !strcmp(t[k].deprel, "xcomp") || !strcmp(t[k].deprel, "ccomp"));
-        if (!takes) return;
-        t[d].head = 0;
-        t[d].deprel = "root";
-        t[r].head = (int32_t)d + 1;
-        t[r].deprel = "nsubj";
-        for (uint32_t i = d + 1; i < n; i++) /* what follows the verb is the verb's, not its subject's */
-            if (t[i].head == (int32_t)r + 1) t[i].head = (int32_t)d + 1;
-        return;
-    }
-}
-
-static int form_in(const dyad_token *t, const char *const *list) {
-    for (int i = 0; t->form && list[i]; i++)
-        if (!strcmp(t->form, list[i])) return 1;
-    return 0;
-}
-
-static int all_capitals(const char *f) {
-    int letters = 0;
-    for (; *f; f++) {
-        if (islower((unsigned char)*f)) return 0;
-        letters += isupper((unsigned char)*f) != 0;
-    }
-    return letters >= 2;
-}
-
-/* the letters of the first n words, all capitals ("UNITED NATIONS"), else 0 */
-static int capital_letters(const dyad_token *t, uint32_t n) {
-    int letters = 0;
-    for (uint32_t i = 0; i < n; i++) {
-        if (!t[i].form || !all_capitals(t[i].form)) return 0;
-        for (const char *f = t[i].form; *f; f++) letters += isupper((unsigned char)*f) != 0;
-    }
-    return letters;
-}
-
-/* The tokens of a dateline that opens the sentence ("MANILA --", "MANILA,
- * Philippines --", "WASHINGTON (Reuters) -", "New York, May 17, IRNA -",
- * "Bogota, March 8 (IANS)"):
- * capitalised words, numbers and commas, ended by a dash, by an agency in
- * parentheses and a colon, or by an agency in parentheses after a date
- * ("KABUL:": a place in capitals may end with a colon alone); a place in capitals, or a comma or a date in
- * it, tells it from a name ("Hamas - the group ..."), and a single dash must
- * stand apart ("US-China talks"). Returns how many tokens it takes (the
- * dash included), 0 when the sentence has none. */
-static uint32_t dateline_length(const dyad_token *t, uint32_t n) {
-    static const char *const dashes[] = {"--", "---", "\xe2\x80\x94", NULL}; /* --, em dash */
-    static const char *const short_dashes[] = {"-", "\xe2\x80\x93", NULL};    /* -, en dash */
-    static const char *const months[] = {"January", "February", "March", "April", "May", "June", "July",
-                                         "August", "September", "October", "November", "December", "Jan.",
-                                         "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.", NULL};
-    enum { MAX_DATELINE = 10 };
-    int date = 0, comma = 0, caps = n && t[0].form && all_capitals(t[0].form);
-    for (uint32_t i = 0; i < n && i <= MAX_DATELINE; i++) {
-        const char *f = t[i].form ? t[i].form : "";
-        int dash = form_in(&t[i], dashes) || (i && form_in(&t[i], short_dashes) && t[i - 1].space_after);
-        if (i && dash) return i + 1 < n && (caps || comma || date) ? i + 1 : 0;
-        /* "(Reuters) -", "(IANS)": an agency, then the dash - or, after a
-         * date, the sentence */
-        if (i && !strcmp(f, "(") && i + 3 < n && t[i + 2].form && !strcmp(t[i + 2].form, ")") && t[i + 1].form &&
-            isupper((unsigned char)t[i + 1].form[0])) {
-            if (date) return i + 3;
-            /* ("KABUL (Pajhwok) : ...": or a colon) */
-            if (t[i + 3].form && !strcmp(t[i + 3].form, ":")) return i + 4 < n ? i + 4 : 0;
-            i += 2;
-            continue;
-        }
-        if (!strcmp(f, ",")) {
-            comma = 1;
-            continue;
-        }
-        if (form_in(&t[i], months)) date = 1;
-        if (!isupper((unsigned char)f[0]) && !(i && isdigit((unsigned char)f[0]))) return 0;
-        /* ("New York": a tagger may take a place's first word for an adjective) */
-        if (!(upos_is(&t[i], "PROPN") || upos_is(&t[i], "NUM") || upos_is(&t[i], "NOUN") || upos_is(&t[i], "ADJ")))
-            return 0;
-        /* ("KABUL: The Taliban ...", "UNITED NATIONS: ...": a place in
-         * capitals - longer than an acronym - ended by a colon) */
-        if (caps && i + 2 < n && t[i + 1].form && !strcmp(t[i + 1].form, ":") && !comma && !date &&
-            capital_letters(t, i + 1) >= 4)
-            return i + 2;
-    }
-    return 0;
-}
-
-/* "MANILA -- President Gloria Macapagal Arroyo ... has pardoned ...",
- * "KILIS, Turkey -- A Turkish court ... convicted ..." parsed with the place
- * as the root or the subject and the real phrase hung on it: the dateline
- * is no argument. The first word after it that hung on it takes its place
- * (its head and relation), what else hung on it hangs on that word, and the
- * dateline's own words hang there as "dateline" (a name that becomes the
- * root with its verb as "dep" is then set right by reattach_noun_root). */
-static void detach_dateline(dyad_token *t, uint32_t n) {
-    uint32_t d = dateline_length(t, n);
-    if (!d) return;
-    uint32_t top = n, heir = n;
-    for (uint32_t i = 0; i < d && top == n; i++)
-        if (t[i].head < 1 || (uint32_t)t[i].head > d) top = i;
-    for (uint32_t i = d; i < n && heir == n; i++)
-        if (t[i].head >= 1 && (uint32_t)t[i].head <= d) heir = i;
-    if (top == n || (heir < n && t[top].head == (int32_t)heir + 1)) return; /* (a broken parse) */
-    if (heir < n) {
-        t[heir].head = t[top].head;
-        t[heir].deprel = t[top].head == 0 ? "root" : t[top].deprel;
-    } else if (t[top].head == 0) {
-        return; /* nothing to stand for the clause */
-    }
-    int32_t to = heir < n ? (int32_t)heir + 1 : t[top].head;
-    for (uint32_t i = d; i < n; i++)
-        if (i != heir && t[i].head >= 1 && (uint32_t)t[i].head <= d) {
-            t[i].head = to;
-            if (t[i].deprel && (!strncmp(t[i].deprel, "conj", 4) || !strncmp(t[i].deprel, "appos", 5) ||
-                                !strncmp(t[i].deprel, "flat", 4) || !strncmp(t[i].deprel, "compound", 8)))
-                t[i].deprel = "dep";
-        }
-    for (uint32_t i = 0; i < d; i++) {
-        t[i].head = to;
-        t[i].deprel = "dateline";
-    }
-}
-
-/* 1 if token i (0-based) lies below token top */
-static int below(const dyad_token *t, uint32_t n, uint32_t i, uint32_t top) {
-    int32_t h = t[i].head;
-    for (int k = 0; k < MAX_DEPTH_WALK && h > 0 && (uint32_t)h <= n; k++, h = t[h - 1].head)
-        if ((uint32_t)h == top + 1) return 1;
-    return 0;
-}
-
-/* "The Philippines was heavily and unjustly criticized over ..." parsed with
- * the name as the root, the auxiliary hung on it as "dep" and the verb
- * somewhere below the auxiliary: the first verb below the auxiliary is the
- * root, the auxiliary its own (passive with "be" and a participle) and the
- * name its subject */
-static void reattach_noun_root_auxiliary(dyad_token *t, uint32_t n) {
-    uint32_t r = n, a = n, v = n;
-    for (uint32_t i = 0; i < n && r == n; i++)
-        if (t[i].head == 0 && (upos_is(&t[i], "PROPN") || upos_is(&t[i], "NOUN"))) r = i;
-    for (uint32_t i = r + 1; r < n && i < n && a == n; i++)
-        if (t[i].head == (int32_t)r + 1 && t[i].deprel && !strcmp(t[i].deprel, "dep") && upos_is(&t[i], "AUX")) a = i;
-    for (uint32_t j = a + 1; a < n && j < n && v == n; j++)
-        if (upos_is(&t[j], "VERB") && below(t, n, j, a)) v = j;
-    if (v == n || has_subject(t, n, v)) return;
-    int participle = (t[v].xpos && !strcmp(t[v].xpos, "VBN")) || (t[v].feats && strstr(t[v].feats, "VerbForm=Part"));
-    int passive = lemma_of(&t[a], "be") && participle;
-    for (uint32_t i = 0; i < n; i++) /* the auxiliary's words go with the verb */
-        if (i != v && t[i].head == (int32_t)a + 1) t[i].head = (int32_t)v + 1;
-    t[v].head = 0;
-    t[v].deprel = "root";
-    t[a].head = (int32_t)v + 1;
-    t[a].deprel = passive ? "aux:pass" : "aux";
-    t[r].head = (int32_t)v + 1;
-    t[r].deprel = passive ? "nsubj:pass" : "nsubj";
-    for (uint32_t i = 0; i < n; i++)
-        if (i != a && t[i].head == (int32_t)r + 1 && t[i].deprel &&
-            (!strcmp(t[i].deprel, "dep") || !strcmp(t[i].deprel, "punct") || !strcmp(t[i].deprel, "parataxis")))
-            t[i].head = (int32_t)v + 1;
-}
-
-static int is_closing_mark(const dyad_token *t) {
-    static const char *const marks[] = {",", "\"", "''", "'", "\xe2\x80\x9d", "\xe2\x80\x99", NULL}; /* , " '' ' ” ’ */
-    return form_in(t, marks);
-}
-
-/* "..., crowds burned down its embassy, a senior Bree official said on
- * Saturday" parsed with "official" in apposition to "embassy" and "said"
- * without a subject: the noun phrase right before a speech verb that has
- * none, after a comma, is its subject, and the verb reports on the clause
- * (parataxis), not a complement of it */
-static void reattach_speaker(dyad_token *t, uint32_t n) {
-    for (uint32_t v = 1; v < n; v++) {
-        if (!upos_is(&t[v], "VERB") || !t[v].lemma || !modality_lemma_is_speech(t[v].lemma) || has_subject(t, n, v))
-            continue;
-        uint32_t k = v - 1;
-        if (!(upos_is(&t[k], "NOUN") || upos_is(&t[k], "PROPN")) || t[k].head == (int32_t)v + 1 || below(t, n, v, k))
-            continue;
-        uint32_t first = k; /* the phrase's first word (its comma aside) */
-        for (uint32_t i = 0; i < k; i++)
-            if (below(t, n, i, k) && !is_punct(&t[i]) && i < first) first = i;
-        if (first == 0 || !t[first - 1].form || strcmp(t[first - 1].form, ",")) continue;
-        t[k].head = (int32_t)v + 1;
-        t[k].deprel = "nsubj";
-        if (t[v].deprel && (!strcmp(t[v].deprel, "xcomp") || !strcmp(t[v].deprel, "ccomp"))) t[v].deprel = "parataxis";
-    }
-    /* "..., crowds burned down its embassy, a senior official said today."
-     * with "said" hung inside the clause before it (advcl, acl, conj): a
-     * closing report with its own subject, after a comma, belongs to the
-     * sentence's root */
-    uint32_t root = n, last = n;
-    for (uint32_t i = 0; i < n && root == n; i++)
-        if (t[i].head == 0) root = i;
-    for (uint32_t v = n; v-- > 0 && last == n;)
-        if (upos_is(&t[v], "VERB")) last = v;
-    if (root == n || last == n || last == root || !t[last].lemma || !modality_lemma_is_speech(t[last].lemma) ||
-        !has_subject(t, n, last) || !t[last].deprel || below(t, n, root, last))
-        return;
-    const char *rel = t[last].deprel;
-    if (strncmp(rel, "advcl", 5) && strncmp(rel, "acl", 3) && strncmp(rel, "conj", 4)) return;
-    if (t[last].head == (int32_t)root + 1 && !strncmp(rel, "conj", 4)) return; /* (already on the root) */
-    uint32_t first = last;
-    for (uint32_t i = 0; i < last; i++)
-        if (below(t, n, i, last) && !is_punct(&t[i]) && i < first) first = i;
-    if (first == 0 || !t[first - 1].form || strcmp(t[first - 1].form, ",")) return;
-    t[last].head = (int32_t)root + 1;
-    t[last].deprel = "parataxis";
-}
-
-/* '"We condemn the attack," the Egyptian foreign ministry said in a
- * statement.' parsed with "condemn" as the root and "said" hung on it (dep,
- * parataxis, conj, advcl): a speech verb after the root, with a subject of
- * its own (before or after it: "said Antonio Guterres"), whose words start
- * after a comma or a closing quote, is the root, and the statement its
- * ccomp - what the reported-speech rules read. */
-static void reattach_trailing_speech(dyad_token *t, uint32_t n) {
-    uint32_t r = n;
-    for (uint32_t i = 0; i < n && r == n; i++)
-        if (t[i].head == 0) r = i;
-    for (uint32_t s = r + 1; r < n && s < n; s++) {
-        if (t[s].head != (int32_t)r + 1 || !t[s].deprel || !upos_is(&t[s], "VERB") ||
-            !(t[s].lemma && modality_lemma_is_speech(t[s].lemma)))
-            continue;
-        const char *rel = t[s].deprel;
-        if (strcmp(rel, "dep") && strcmp(rel, "parataxis") && strncmp(rel, "conj", 4) && strncmp(rel, "advcl", 5)) continue;
-        if (!has_subject(t, n, s)) continue;
-        uint32_t first = s; /* the first word of the speech clause that is no punctuation */
-        for (uint32_t i = r + 1; i < s && first == s; i++)
-            if ((t[i].head == (int32_t)s + 1 || below(t, n, i, s)) && !is_punct(&t[i])) first = i;
-        if (first == 0 || !is_closing_mark(&t[first - 1])) continue;
-        t[s].head = 0;
-        t[s].deprel = "root";
-        t[r].head = (int32_t)s + 1;
-        t[r].deprel = "ccomp";
-        return;
-    }
-}
-
-/* "did not even ever clash over ..." tagged with "clash" a noun: a noun with
- * an auxiliary and a subject of its own, and no copula ("will be a
- * leader"), is the verb the tagger missed */
-static void retag_nouns_with_auxiliary(dyad_token *t, uint32_t n) {
-    for (uint32_t i = 0; i < n; i++) {
-        if (!upos_is(&t[i], "NOUN")) continue;
-        int aux = 0, subj = 0, cop = 0;
-        for (uint32_t k = 0; k < n; k++) {
-            if (t[k].head != (int32_t)i + 1 || !t[k].deprel) continue;
-            aux |= !strcmp(t[k].deprel, "aux") && upos_is(&t[k], "AUX");
-            subj |= !strcmp(t[k].deprel, "nsubj");
-            cop |= !strcmp(t[k].deprel, "cop");
-        }
-        if (aux && subj && !cop) t[i].upos = "VERB";
-    }
-}
-
-/* A working copy of the sentence's tokens with v2 relation names; the
- * document's own tokens stay as the parser wrote them. */
-static dyad_token *normalized_tokens(dyad_doc *doc, const dyad_token *t, uint32_t n, const dy_dicts *d) {
-    dyad_token *copy = arena_alloc(doc->arena, (n ? n : 1) * sizeof *copy);
-    if (!copy) return NULL;
-    memcpy(copy, t, n * sizeof *copy);
-    for (uint32_t i = 0; i < n; i++) copy[i].deprel = v2_deprel(copy[i].deprel);
-    reattach_from_punctuation(copy, n);
-    detach_dateline(copy, n);
-    reattach_noun_root(copy, n);
-    reattach_noun_root_acl(copy, n);
-    reattach_noun_root_auxiliary(copy, n);
-    reattach_speaker(copy, n);
-    /* (PETRARCH's dictionaries code a closing "..., an official said" as its own clause) */
-    if (!strcmp(d->format, "dyad")) reattach_trailing_speech(copy, n);
-    retag_nouns_with_auxiliary(copy, n);
-    return copy;
-}
-
-static int is_predicate_pos(const dyad_token *t, int noun) {
-    if (!t->upos) return 0;
-    if (noun) return !strcmp(t->upos, "NOUN") || !strcmp(t->upos, "PROPN");
-    return !strcmp(t->upos, "VERB") || !strcmp(t->upos, "AUX") || !strcmp(t->upos, "ADJ");
-}
-
-/* the best pattern of the predicate at v (patterns are ordered most specific first) */
 /* k is introduced by a preposition that can name a target */
 static int has_case_word(const sent_ctx *c, int32_t k) {
     /* "condemned the attack by X": the perpetrator is who the reaction is against */
@@ -539,229 +119,6 @@ static int named_object_is_no_one(sent_ctx *c, const pattern_hit *hit, int32_t k
     if (!hit->pattern->prep || src_head < 0 || tree_child(c, k, "nmod:poss") < 0) return 0;
     const char *own = actor_resolve(c, k).code, *src = actor_resolve(c, src_head).code;
     return strlen(own) >= 3 && strncmp(own, "---", 3) && !strncmp(own, src, strlen(own));
-}
-
-static int better(const dict_pattern *p, const dict_pattern *best) {
-    return !best || p->specificity > best->specificity ||
-           (p->specificity == best->specificity && p->order < best->order);
-}
-
-/* "Gondor and Osgiliath delayed ...": the subject has conjuncts */
-static int compound_subject(const sent_ctx *c, int32_t v) {
-    int inherited;
-    int32_t s = source_of(c, v, 0, &inherited);
-    int32_t heads[2];
-    return s >= 0 && expand_conj(c, s, heads, 2) > 1;
-}
-
-/* PETRARCH's words before the verb ("- % HAVE *", "- WILL NOT *"): each, in
- * order, an auxiliary or negation of the verb just before it ("have
- * postponed"); content words ("neither X nor Y", "recently allowed",
- * "indicated it deplored") are left to the verb's other patterns, as
- * UD-PETRARCH does */
-static int verb_group_word(const sent_ctx *c, int32_t v, int32_t i) {
-    if (tree_head(c, i) != v) return 0;
-    return deprel_is(&c->tok[i], "aux") || !strcmp(c->form_f[i], "not") || !strcmp(c->form_f[i], "n't") ||
-           !strcmp(c->form_f[i], "never");
-}
-
-static int pre_words_fit(const sent_ctx *c, int32_t v, const dict_pattern *p) {
-    enum { WINDOW = 6 };
-    int32_t i = v - 1;
-    for (int k = p->npre - 1; k >= 0; k--, i--) {
-        while (i >= 0 && i >= v - WINDOW &&
-               (!verb_group_word(c, v, i) || (strcmp(c->form_f[i], p->pre_word[k]) &&
-                                         (!c->lemma_f[i] || strcmp(c->lemma_f[i], p->pre_word[k])))))
-            i--;
-        if (i < 0 || i < v - WINDOW) return 0;
-    }
-    return 1;
-}
-
-/* PETRARCH's linear patterns: the one matching more words wins ("austrian
- * gold florin" over "austrian florin"), then the one loaded first */
-static int seq_score(const pattern_hit *h) { return h->seq_score + h->pattern->nparticles + h->pattern->need_compound; }
-
-static int better_hit(const pattern_hit *h, const pattern_hit *best) {
-    if (!best->pattern) return 1;
-    if (!h->pattern->seq || !best->pattern->seq) return better(h->pattern, best->pattern);
-    int a = seq_score(h), b = seq_score(best);
-    return a > b || (a == b && h->pattern->order < best->pattern->order);
-}
-
-static void try_chain(const sent_ctx *c, int32_t v, const char *key, const dict_pattern *chain, pattern_hit *best) {
-    pattern_hit h;
-    int pos_ok[2] = {is_predicate_pos(&c->tok[v], 0), is_predicate_pos(&c->tok[v], 1)};
-    for (const dict_pattern *p = chain; p; p = p->next) {
-        if (!pos_ok[p->is_noun != 0] || strcmp(p->lemma, key) || (!p->seq && !better(p, best->pattern))) continue;
-        if (p->need_negation && !p->seq && modality_of(c, v).kind != MOD_NEGATED) continue;
-        if (p->need_compound && !compound_subject(c, v)) continue;
-        if (p->npre && !pre_words_fit(c, v, p)) continue;
-        if (pattern_match(c, v, p, &h) && better_hit(&h, best)) *best = h;
-    }
-}
-
-/* Words below the predicate that may be a pattern's object: children and
- * grandchildren (the object of "vow to restore *democracy"). */
-static size_t object_candidates(const sent_ctx *c, int32_t v, int32_t *out, size_t cap) {
-    size_t n = 0;
-    for (int32_t k = c->first_child[v]; k >= 0 && n < cap; k = c->next_sibling[k]) {
-        out[n++] = k;
-        for (int32_t g = c->first_child[k]; g >= 0 && n < cap; g = c->next_sibling[g]) out[n++] = g;
-    }
-    return n;
-}
-
-/* PETRARCH's linear patterns: the words after the predicate in its phrase,
- * where the first word a pattern needs after it must be */
-static size_t words_after(const sent_ctx *c, int32_t v, int32_t *out, size_t cap) {
-    size_t n = 0;
-    for (int32_t j = v + 1; j < (int32_t)c->n && n < cap; j++) {
-        int32_t h = j;
-        for (int d = 0; h >= 0 && h != v && d < MAX_DEPTH_WALK; d++) h = tree_head(c, h);
-        if (h == v) out[n++] = j;
-    }
-    return n;
-}
-
-/* Every pattern keyed by `key` (alone, or with one of the object candidates) */
-static void try_key(const sent_ctx *c, int32_t v, const char *key, size_t keylen, const int32_t *cand, size_t nc,
-                    pattern_hit *best) {
-    try_chain(c, v, key, dict_patterns_for(c->d, key, keylen), best);
-    for (size_t i = 0; i < nc; i++) {
-        try_chain(c, v, key, dict_patterns_with_object(c->d, key, c->form_f[cand[i]]), best);
-        /* (linear patterns match words as written) */
-        if (c->lemma_f[cand[i]] && strcmp(c->lemma_f[cand[i]], c->form_f[cand[i]]) && !c->d->has_seq)
-            try_chain(c, v, key, dict_patterns_with_object(c->d, key, c->lemma_f[cand[i]]), best);
-    }
-}
-
-/* The most specific pattern that fits the predicate at v; among equals the
- * one loaded first. An inflected form listed on its own ("LEFT") is tried
- * before the lemma and wins over it; TABARI stems ("RESTOR") come last. */
-static int best_pattern(const sent_ctx *c, int32_t v, pattern_hit *hit) {
-    const char *keys[2] = {c->form_f[v], c->lemma_f[v]};
-    uint32_t lens[2] = {c->form_len[v], c->lemma_len[v]};
-    int32_t cand[128];
-    /* (linear patterns are verbs': other words need not look around) */
-    size_t nc = !c->d->has_seq ? object_candidates(c, v, cand, 64)
-                : is_predicate_pos(&c->tok[v], 0) ? words_after(c, v, cand, 128) : 0;
-    for (int k = 0; k < 2; k++) {
-        if (!keys[k] || !lens[k] || (k == 1 && !strcmp(keys[0], keys[1]))) continue;
-        pattern_hit best = {0};
-        try_key(c, v, keys[k], lens[k], cand, nc, &best);
-        if (best.pattern) {
-            *hit = best;
-            return 1;
-        }
-    }
-    for (uint32_t k = c->form_len[v] - 1; c->d->has_stems && k >= 3 && k < c->form_len[v]; k--) {
-        char pre[64];
-        if (k >= sizeof pre) continue;
-        memcpy(pre, c->form_f[v], k);
-        pre[k] = 0;
-        pattern_hit best = {0};
-        try_key(c, v, pre, k, cand, nc, &best);
-        if (best.pattern && best.pattern->stem) {
-            *hit = best;
-            return 1;
-        }
-    }
-    return 0;
-}
-
-typedef struct pending {
-    int32_t verb;
-    modality_info mod;
-} pending;
-
-static dyad_status emit_one(sent_ctx *c, uint32_t sent_index, int32_t v, const char *code, const actor_ref *src,
-                        const actor_ref *tgt, modality_info mod, const dict_pattern *p, double conf,
-                        const char *date) {
-    dyad_doc *doc = c->doc;
-    if (mod.kind == MOD_INTENDED && !strcmp(c->d->format, "dyad")) code = modality_intent_code(code);
-    /* PETRARCH's ontology: "not X" - the verb's own negation ("won't try to
-     * clash" is a clash tried, not one negated) */
-    if (mod.kind == MOD_NEGATED && c->d->nnegation && !p->need_negation && modality_of_self(c, v).kind == MOD_NEGATED) {
-        const char *neg = dict_negated_code(c->d, code);
-        if (neg) code = neg;
-    }
-    if (mod.kind == MOD_NEGATED && !strcmp(c->d->format, "dyad") && !p->need_negation) {
-        /* "will not release the prisoners": the refusal is what happened (1243) */
-        const char *refusal = modality_refusal_code(code);
-        if (refusal) {
-            code = refusal;
-            mod.kind = MOD_ASSERTED;
-            conf += 0.2;
-        }
-    }
-    const dyad_cameo_info *info = dyad_cameo_lookup(code);
-    /* one event per (source, target, code) in a sentence */
-    for (size_t i = doc->nevents; i-- > 0 && doc->events[i].sentence == sent_index;)
-        if (!strcmp(doc->events[i].code, code) && !strcmp(doc->events[i].source, src->code) &&
-            !strcmp(doc->events[i].target, tgt->code))
-            return DYAD_OK;
-    dyad_event *e = dyad_doc_add_event(doc);
-    if (!e) return DYAD_ENOMEM;
-    e->sentence = sent_index;
-    e->source = src->code;
-    e->target = tgt->code;
-    e->code = code;
-    e->root = info ? info->root : arena_strndup(doc->arena, code, 2);
-    e->quad = info ? info->quad : 0;
-    e->goldstein = info ? info->goldstein : 0;
-    e->plover = cameo_plover_type(info);
-    e->modality = modality_name(mod.kind);
-    e->rule = p->rule;
-    e->confidence = conf;
-    e->date = date;
-    e->source_span = src->span;
-    e->target_span = tgt->span;
-    e->verb_span = (dyad_span){c->tok[v].off, c->tok[v].len};
-    if (mod.kind == MOD_REPORTED && mod.reporter >= 0) {
-        /* the reporter goes into the rule so the claim can be traced */
-        actor_ref rep = actor_resolve(c, source_of(c, mod.reporter, 0, &(int){0}));
-        if (rep.code[0]) e->rule = arena_printf(doc->arena, "%s (reported by %s)", p->rule, rep.code);
-    }
-    return DYAD_OK;
-}
-
-/* An actor coded "FRO/BIL/SAM" (TABARI: "the Shire" is three actors) takes
- * part as each of them: one event per code on each side, as TABARI and
- * PETRARCH do. (UD-PETRARCH's validation keeps the joined code, so its
- * tree patterns do too.) */
-static dyad_status emit(sent_ctx *c, uint32_t sent_index, int32_t v, const char *code, const actor_ref *src,
-                        const actor_ref *tgt, modality_info mod, const dict_pattern *p, double conf,
-                        const char *date) {
-    if ((strcmp(c->d->format, "tabari") && !p->seq) || (!strchr(src->code, '/') && !strchr(tgt->code, '/')))
-        return emit_one(c, sent_index, v, code, src, tgt, mod, p, conf, date);
-    for (const char *a = src->code; a;) {
-        size_t al = strcspn(a, "/");
-        actor_ref s1 = *src;
-        s1.code = arena_strndup(c->doc->arena, a, al);
-        for (const char *b = tgt->code; b;) {
-            size_t bl = strcspn(b, "/");
-            actor_ref t1 = *tgt;
-            t1.code = arena_strndup(c->doc->arena, b, bl);
-            if (!s1.code || !t1.code) return DYAD_ENOMEM;
-            if (strcmp(s1.code, t1.code) || !s1.code[0]) {
-                dyad_status st = emit_one(c, sent_index, v, code, &s1, &t1, mod, p, conf, date);
-                if (st) return st;
-            }
-            b = b[bl] ? b + bl + 1 : NULL;
-        }
-        a = a[al] ? a + al + 1 : NULL;
-    }
-    return DYAD_OK;
-}
-
-static double confidence_of(const actor_ref *s, const actor_ref *t, int inherited, modality_info m) {
-    double conf = 0.9;
-    if (!t->code[0]) conf -= 0.3;
-    if (!s->code[0]) conf -= 0.3;
-    if (inherited) conf -= 0.1;
-    if (m.kind == MOD_HYPOTHETICAL || m.kind == MOD_NEGATED) conf -= 0.2;
-    return conf < 0.05 ? 0.05 : conf;
 }
 
 /* "Danish media and government": a later conjunct that is a bare role takes
@@ -843,20 +200,6 @@ static int clause_head(const sent_ctx *c, int32_t k) {
     return c->tok[k].upos && (!strcmp(c->tok[k].upos, "VERB") || !strcmp(c->tok[k].upos, "AUX"));
 }
 
-/* What a speech verb says: its ccomp ("said that Japan ..."), or the quote it
- * is attached to ("'Japan should ...,' she said": the reporting verb hangs on
- * the quote's predicate as parataxis). -1 none. */
-static int32_t said_clause(const sent_ctx *c, int32_t v) {
-    int32_t cl = tree_child(c, v, "ccomp");
-    if (cl >= 0) return cl;
-    int32_t h = tree_head(c, v);
-    if (strcmp(c->d->format, "dyad")) return -1; /* PETRARCH codes the quote's own event only */
-    if (h >= 0 && (deprel_is(&c->tok[v], "parataxis") || deprel_is(&c->tok[v], "dep")) &&
-        tree_child_prefix(c, v, "nsubj") >= 0)
-        return h;
-    return -1;
-}
-
 /* "X is about to restore ties with Y, five years after crowds burned its
  * embassy": an adverbial clause of a predicate that coded an event (itself
  * or the clause it governs) is part of that event's phrase, as PETRARCH
@@ -885,7 +228,7 @@ static const char *code_with_clause(const sent_ctx *c, int32_t v, const dict_pat
         if (!deprel_is(&c->tok[k], "ccomp") && !deprel_is(&c->tok[k], "xcomp")) continue;
         if (tree_child_prefix(c, k, "nsubj") != target) continue;
         pattern_hit lower;
-        if (!best_pattern(c, k, &lower) || !lower.pattern->code[0]) continue;
+        if (!pattern_best(c, k, &lower) || !lower.pattern->code[0]) continue;
         return dict_pico_combine(c->d, p->code, lower.pattern->code);
     }
     return p->code;
@@ -1124,7 +467,7 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
     actor_ref about = none;
     if (speech_pass) {
         /* a statement about Z with no other event: X -> Z */
-        int32_t cl = said_clause(c, v);
+        int32_t cl = speech_said_clause(c, v);
         /* (PETRARCH's statement is about what follows the verb: "..., a
          * senior Bree official said on Saturday" says nothing about it) */
         if (cl < 0 || (field_format && cl < v)) return DYAD_OK;
@@ -1193,7 +536,8 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
                 if (!s.code[0] || !t.code[0]) continue;
                 if (field_format && !strncmp(s.code, "---", 3) && !strncmp(t.code, "---", 3)) continue;
                 if (field_format && !strcmp(s.code, t.code)) continue; /* ("Old foe Gondor and Osgiliath") */
-                dyad_status st = emit(c, si, v, together, &s, &t, mod, p, confidence_of(&s, &t, 1, mod), date);
+                dyad_status st =
+                    event_emit(c, si, v, together, &s, &t, mod, p, event_confidence(&s, &t, 1, mod), date);
                 if (st) return st;
                 any = 1;
             }
@@ -1230,9 +574,10 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
             if (t.in_chain && !strncmp(s.code, t.code, 3)) continue;
             const char *code = nt && !speech_target ? code_with_clause(c, v, p, tgts[j < nt ? j : 0]) : p->code;
             if (!code) continue;
-            dyad_status st = emit(c, si, v, code, &s, &t, mod, p, confidence_of(&s, &t, inherited, mod), date);
+            double conf = event_confidence(&s, &t, inherited, mod);
+            dyad_status st = event_emit(c, si, v, code, &s, &t, mod, p, conf, date);
             if (!st && p->reverse_code && s.code[0] && t.code[0])
-                st = emit(c, si, v, p->reverse_code, &t, &s, mod, p, confidence_of(&s, &t, inherited, mod), date);
+                st = event_emit(c, si, v, p->reverse_code, &t, &s, mod, p, conf, date);
             if (st) return st;
             any = 1;
         }
@@ -1297,34 +642,6 @@ static int noun_inside_coded_verb(const sent_ctx *c, int32_t k, const uint8_t *c
     return 0;
 }
 
-/* "Russia says Israel must end attacks on Syria": a speech verb whose clause
- * has an actor as subject and "must" / "should" is the speaker asking it of
- * that actor (CAMEO demand 100, appeal 020); the actor has done nothing yet,
- * so the clause is not coded as its act (with dyad's own dictionaries) */
-static dyad_status code_asked_for(sent_ctx *c, uint32_t si, int32_t v, const pattern_hit *hit, const char *date,
-                                  uint8_t *coded, uint8_t *asked) {
-    int32_t cl = tree_child(c, v, "ccomp");
-    const char *code = cl >= 0 ? speech_asked_for_code(c, cl) : NULL;
-    int32_t subj = code ? tree_child_prefix(c, cl, "nsubj") : -1;
-    if (subj < 0 || deprel_is(&c->tok[subj], "nsubj:pass")) return DYAD_OK;
-    actor_ref t = actor_resolve(c, subj);
-    int inherited;
-    actor_ref src = actor_resolve(c, source_of(c, v, 0, &inherited));
-    if (!t.code[0] || !src.code[0] || !strcmp(src.code, t.code)) return DYAD_OK;
-    dict_pattern *dp = arena_alloc(c->doc->arena, sizeof *dp);
-    if (!dp) return DYAD_ENOMEM;
-    *dp = *hit->pattern;
-    dp->code = code;
-    dp->rule = arena_printf(c->doc->arena, "%s (asked for: %s)", hit->pattern->rule, code[0] == '1' ? "must" : "should");
-    if (!dp->rule) return DYAD_ENOMEM;
-    modality_info asserted = {MOD_ASSERTED, -1};
-    dyad_status st = emit(c, si, v, code, &src, &t, asserted, dp, confidence_of(&src, &t, inherited, asserted), date);
-    if (st) return st;
-    coded[v] = coded[cl] = 1;
-    asked[cl] = asked[v] = 1; /* ("..., Mao Ning told reporters": one event, the appeal) */
-    return DYAD_OK;
-}
-
 /* PETRARCH (its own linear dictionaries) drops a closing clause after the
  * last comma when it has between comma_emin and comma_emax words (defaults 2
  * and 8): "..., a senior official said on Saturday." codes nothing. Returns
@@ -1351,7 +668,7 @@ static dyad_status code_sentence(const dy_dicts *d, dyad_doc *doc, uint32_t si, 
     c.d = d;
     c.doc = doc;
     c.n = s->ntokens > MAX_SENT_TOKENS ? MAX_SENT_TOKENS : s->ntokens;
-    c.tok = normalized_tokens(doc, &doc->tokens[s->first_token], c.n, d);
+    c.tok = repairs_working_tokens(doc, &doc->tokens[s->first_token], c.n, d);
     if (!c.tok) return DYAD_ENOMEM;
     c.day = day;
     c.have_day = have_day;
@@ -1368,10 +685,10 @@ static dyad_status code_sentence(const dy_dicts *d, dyad_doc *doc, uint32_t si, 
     if (!coded || !asked || !hits) return DYAD_ENOMEM;
     int32_t dropped = dropped_end_clause(&c);
     for (int32_t v = 0; v < (int32_t)c.n; v++)
-        if (dropped < 0 || v < dropped) best_pattern(&c, v, &hits[v]);
+        if (dropped < 0 || v < dropped) pattern_best(&c, v, &hits[v]);
     for (int32_t v = 0; v < (int32_t)c.n && !strcmp(d->format, "dyad"); v++)
         if (hits[v].pattern && hits[v].pattern->code[0] && modality_is_speech(&c, v)) {
-            dyad_status st = code_asked_for(&c, si, v, &hits[v], date, coded, asked);
+            dyad_status st = speech_code_asked_for(&c, si, v, &hits[v], date, coded, asked);
             if (st) return st;
         }
     /* verbs first, then event nouns, then the speech verbs whose clause coded nothing */

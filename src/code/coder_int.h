@@ -65,7 +65,7 @@ size_t actor_hyphen_conjuncts(sent_ctx *c, int32_t h, actor_ref *refs, size_t n,
 /* after a sentence: its last person named becomes the document's last person */
 void actors_remember_persons(sent_ctx *c);
 
-/* tree helpers (coder.c) */
+/* tree helpers (patterns.c) */
 int32_t tree_child(const sent_ctx *c, int32_t h, const char *deprel);      /* exact deprel */
 int32_t tree_child_prefix(const sent_ctx *c, int32_t h, const char *prefix); /* deprel or deprel:sub */
 int deprel_is(const dyad_token *t, const char *rel);      /* rel or rel:subtype */
@@ -73,4 +73,36 @@ int32_t tree_head(const sent_ctx *c, int32_t i);          /* -1 for root */
 /* the conj at k has "and"/"or" or a comma before it (patterns.c); one
  * without is a misparsed part of one name ("Bree Prime Minister Romendacil") */
 int conj_is_coordinated(const sent_ctx *c, int32_t k);
+
+/* Declared in patterns.h and modality.h, which include this header; the
+ * prototypes below only name them (callers include those headers). */
+struct pattern_hit;
+struct modality_info;
+
+/* repairs.c */
+/* the sentence's n tokens copied into the document's arena, relations in
+ * UD v2 and typical misparses set right; NULL when out of memory */
+dyad_token *repairs_working_tokens(dyad_doc *doc, const dyad_token *t, uint32_t n, const dy_dicts *d);
+
+/* pattern_choice.c */
+/* the most specific pattern that fits the predicate at v into *hit; 0 none */
+int pattern_best(const sent_ctx *c, int32_t v, struct pattern_hit *hit);
+
+/* emit.c */
+/* the events of predicate v (code, source, target, modality) added to the
+ * document, once per (source, target, code) in the sentence */
+dyad_status event_emit(sent_ctx *c, uint32_t sent_index, int32_t v, const char *code, const actor_ref *src,
+                       const actor_ref *tgt, struct modality_info mod, const dict_pattern *p, double conf,
+                       const char *date);
+/* how sure an event is, from what is known of its actors and its modality */
+double event_confidence(const actor_ref *s, const actor_ref *t, int inherited, struct modality_info m);
+
+/* speech.c */
+/* what the speech verb at v says (its ccomp, or the quote it hangs on), -1 none */
+int32_t speech_said_clause(const sent_ctx *c, int32_t v);
+/* "Russia says Israel must end attacks": the speaker's demand or appeal to
+ * the clause's subject coded as the event (marking v and its clause in
+ * coded[] and asked[]); nothing when the clause asks nothing of an actor */
+dyad_status speech_code_asked_for(sent_ctx *c, uint32_t si, int32_t v, const struct pattern_hit *hit,
+                                  const char *date, uint8_t *coded, uint8_t *asked);
 #endif

@@ -220,7 +220,7 @@ void lemmatizer_free(nlp_lemmatizer *l);
 const char *lemmatize(const nlp_lemmatizer *l, const char *form, const char *upos, const char *xpos, dyad_arena *a);
 int lemmatizer_train(const nlp_corpus *train, const nlp_corpus *dev, const char *out, FILE *log, dyad_error *err);
 
-/* ---- parser (parser.c) ---------------------------------------------------- */
+/* ---- parser (parser.c, parser_beam.c, parser_train.c) -------------------- */
 typedef struct nlp_parser {
     nlp_file file;
     nlp_weights w;
