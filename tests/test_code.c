@@ -371,6 +371,9 @@ TEST(code_datelines_pronouns_compounds) {
      * noun, is the sentence's verb; one without an object stays a modifier */
     CHECK_STR(events_of(doc, 14, b, sizeof b), "JPN>CHN:111/asserted");
     CHECK_STR(events_of(doc, 15, b, sizeof b), "");
+    /* a name hung on the final full stop right after a verb with no object
+     * is that verb's object, not the main clause's */
+    CHECK_STR(events_of(doc, 16, b, sizeof b), "CHN>JPNGOV:111/asserted");
     dyad_doc_free(doc);
     code_dicts_free(d);
 }

@@ -27,6 +27,30 @@ static int is_punct(const dyad_token *t) { return t->upos && !strcmp(t->upos, "P
 
 static int upos_is(const dyad_token *t, const char *u) { return t->upos && !strcmp(t->upos, u); }
 
+/* 1 if token i (0-based) lies below token top */
+static int below(const dyad_token *t, uint32_t n, uint32_t i, uint32_t top) {
+    int32_t h = t[i].head;
+    for (int k = 0; k < MAX_DEPTH_WALK && h > 0 && (uint32_t)h <= n; k++, h = t[h - 1].head)
+        if ((uint32_t)h == top + 1) return 1;
+    return 0;
+}
+
+/* the verb a word hung on the final punctuation follows directly, with only
+ * the word's own modifiers between ("when Biden hosts Japanese Prime
+ * Minister Fumio Kishida at the White House ."), when that verb has no
+ * object or complement yet: the word is its object. 0-based, or n */
+static uint32_t bare_verb_before(const dyad_token *t, uint32_t n, uint32_t i) {
+    uint32_t v = i;
+    while (v > 0 && below(t, n, v - 1, i)) v--;
+    if (v == 0 || !upos_is(&t[v - 1], "VERB")) return n;
+    v--;
+    for (uint32_t k = 0; k < n; k++)
+        if (t[k].head == (int32_t)v + 1 && t[k].deprel &&
+            (!strcmp(t[k].deprel, "obj") || !strncmp(t[k].deprel, "ccomp", 5) || !strncmp(t[k].deprel, "xcomp", 5)))
+            return n;
+    return v;
+}
+
 /* "Russia has criticized Turkish President Recep Tayyip Erdogan." parsed with
  * the name hung on the final "." as its subject: a word whose head is
  * punctuation hangs on the punctuation's head instead; a subject moved onto
@@ -65,6 +89,12 @@ static void reattach_from_punctuation(dyad_token *t, uint32_t n) {
             continue;
         }
         if (!t[i].deprel || strncmp(t[i].deprel, "nsubj", 5)) continue;
+        uint32_t v = upos_is(&t[i], "PROPN") || upos_is(&t[i], "NOUN") ? bare_verb_before(t, n, i) : n;
+        if (v < n) {
+            t[i].head = (int32_t)v + 1;
+            t[i].deprel = "obj";
+            continue;
+        }
         for (uint32_t k = 0; k < i; k++)
             if (k != i && t[k].head == up && t[k].deprel && !strncmp(t[k].deprel, "nsubj", 5)) {
                 t[i].deprel = "obj";
@@ -273,14 +303,6 @@ static void detach_dateline(dyad_token *t, uint32_t n) {
         t[i].head = to;
         t[i].deprel = "dateline";
     }
-}
-
-/* 1 if token i (0-based) lies below token top */
-static int below(const dyad_token *t, uint32_t n, uint32_t i, uint32_t top) {
-    int32_t h = t[i].head;
-    for (int k = 0; k < MAX_DEPTH_WALK && h > 0 && (uint32_t)h <= n; k++, h = t[h - 1].head)
-        if ((uint32_t)h == top + 1) return 1;
-    return 0;
 }
 
 /* "The Philippines was heavily and unjustly criticized over ..." parsed with
