@@ -516,11 +516,11 @@ TEST(code_petrarch_linear_patterns) {
     /* a closing ", ..." clause of 2 to 8 words is dropped (PETRARCH's comma_emin, comma_emax) */
     CHECK_STR(events_of(doc, 13, b, sizeof b), "ARN>GON:064/asserted");
     dyad_doc_free(doc);
-    d->comma_set = 1, d->comma_end_min = 2, d->comma_end_max = 0; /* comma_emax 0: kept */
+    d->comma_end_max = 0; /* comma_emax 0: kept */
     doc = coded_with(d, "tests/data/code/petrarch_linear.conllu", "2000-01-01");
     CHECK_STR(events_of(doc, 13, b, sizeof b), "ARN>GON:064/asserted OSG>GON:122/asserted");
     dyad_doc_free(doc);
-    d->comma_set = 0;
+    d->comma_end_max = 8;
     d->new_actor_length = 4;
     doc = coded_with(d, "tests/data/code/petrarch_linear.conllu", "2000-01-01");
     CHECK_STR(events_of(doc, 11, b, sizeof b), "\"GRYFFINDOR HEAD MINERVA MCGONAGALL\">GON:064/asserted");

@@ -14,10 +14,10 @@
 static const char *option_value(const char *lines, const char *name, size_t *len) {
     const char *found = NULL;
     size_t n = strlen(name);
-    for (const char *p = lines; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
-        if (strncmp(p, name, n) || p[n] != '=') continue;
-        found = p + n + 1;
-        *len = strcspn(found, "\n");
+    for (const char *p = lines; *p;) {
+        size_t line = strcspn(p, "\n");
+        if (!strncmp(p, name, n) && p[n] == '=') found = p + n + 1, *len = line - n - 1;
+        p += line + (p[line] == '\n');
     }
     return found;
 }
@@ -36,7 +36,7 @@ dyad_status code_doc_with_options(const dy_dicts *d, dyad_doc *doc, const char *
      * comma_emax 8, require_dyad true */
     dy_dicts local = *d;
     local.new_actor_length = 0;
-    local.comma_end_min = 2, local.comma_end_max = 8, local.comma_set = 1;
+    local.comma_end_min = 2, local.comma_end_max = 8;
     option_int(opts, "new_actor_length", &local.new_actor_length);
     option_int(opts, "comma_emin", &local.comma_end_min);
     option_int(opts, "comma_emax", &local.comma_end_max);

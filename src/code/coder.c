@@ -648,7 +648,7 @@ static int noun_inside_coded_verb(const sent_ctx *c, int32_t k, const uint8_t *c
  * the first token dropped, or -1. */
 static int32_t dropped_end_clause(const sent_ctx *c) {
     if (!c->d->has_seq) return -1;
-    int lo = c->d->comma_set ? c->d->comma_end_min : 2, hi = c->d->comma_set ? c->d->comma_end_max : 8;
+    int lo = c->d->comma_end_min, hi = c->d->comma_end_max;
     if (hi <= 0) return -1;
     int32_t comma = -1;
     for (int32_t k = (int32_t)c->n - 1; k >= 0 && comma < 0; k--)

@@ -21,6 +21,7 @@ dy_dicts *dict_new(const char *format) {
     d->patterns = arena_calloc(d->arena, PATTERN_BUCKETS, sizeof *d->patterns);
     if (!d->phrases || !d->patterns) goto fail;
     d->format = format;
+    d->comma_end_min = 2, d->comma_end_max = 8;
     return d;
 fail:
     if (d->arena) arena_free(d->arena);

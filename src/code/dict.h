@@ -120,8 +120,8 @@ struct dy_dicts {
     int map_mapped;
     struct tabari_data *tabari;     /* loaded from TABARI files: coded by TABARI's rules (tabari_code.c) */
     /* PETRARCH's comma_emin / comma_emax: a closing ", ..." clause of that
-     * many words is dropped before coding (comma_set 0: PETRARCH's defaults) */
-    int comma_end_min, comma_end_max, comma_set;
+     * many words is dropped before coding (PETRARCH's defaults 2 and 8) */
+    int comma_end_min, comma_end_max;
     int new_actor_length;           /* PETRARCH's new_actor_length: a phrase of at most this many words
                                      * that no dictionary knows is an actor by its own words (0: off) */
 };

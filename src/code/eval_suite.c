@@ -7,14 +7,12 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include "base/arena.h"
 #include "base/util.h"
 #include "code.h"
 #include "core/engine.h"
 #include "dict.h"
 #include "io/reader.h"
-#include "tabari.h"
 
 enum { MAX_CATEGORIES = 64 };
 

@@ -27,6 +27,13 @@ static const tb_synset *synset_named(const tabari_data *t, const char *name) {
     return NULL;
 }
 
+/* the word sequences a synset or an alternatives item stands for */
+static const tb_seq *item_options(const tsent *c, const tb_item *it, uint32_t *n) {
+    const tb_synset *s = it->kind == TB_SYNSET ? synset_named(c->t, it->word) : NULL;
+    *n = s ? s->n : it->kind == TB_ALT ? it->nalts : 0;
+    return s ? s->members : it->alts;
+}
+
 static int32_t fwd(tsent *c, const tb_item *items, int n, int k, int32_t p, int anchored, int32_t hi, int depth);
 static int32_t bwd(tsent *c, const tb_item *items, int k, int32_t e, int anchored, int32_t lo, int depth);
 
@@ -63,10 +70,10 @@ static int32_t fwd(tsent *c, const tb_item *items, int n, int k, int32_t p, int 
             }
             break;
         case TB_SYNSET: case TB_ALT: {
-            const tb_synset *s = it->kind == TB_SYNSET ? synset_named(c->t, it->word) : NULL;
-            uint32_t nalts = s ? s->n : it->kind == TB_ALT ? it->nalts : 0;
+            uint32_t nalts;
+            const tb_seq *opts = item_options(c, it, &nalts);
             for (uint32_t a = 0; a < nalts && r < 0; a++) {
-                const tb_seq *opt = s ? &s->members[a] : &it->alts[a];
+                const tb_seq *opt = &opts[a];
                 int32_t e = fwd(c, opt->items, opt->n, 0, q, 1, hi, depth + 1);
                 if (e >= 0) r = fwd(c, items, n, k + 1, e, k + 1 < n && items[k + 1].adj_before, hi, depth + 1);
                 if (r < 0) c->b = saved;
@@ -104,10 +111,10 @@ static int32_t bwd(tsent *c, const tb_item *items, int k, int32_t e, int anchore
             }
             break;
         case TB_SYNSET: case TB_ALT: {
-            const tb_synset *s = it->kind == TB_SYNSET ? synset_named(c->t, it->word) : NULL;
-            uint32_t nalts = s ? s->n : it->kind == TB_ALT ? it->nalts : 0;
+            uint32_t nalts;
+            const tb_seq *opts = item_options(c, it, &nalts);
             for (uint32_t a = 0; a < nalts && r < 0; a++) {
-                const tb_seq *opt = s ? &s->members[a] : &it->alts[a];
+                const tb_seq *opt = &opts[a];
                 int32_t st = opt->n ? bwd(c, opt->items, opt->n - 1, end, 1, lo, depth + 1) : -1;
                 if (st >= 0) r = bwd(c, items, k - 1, st, it->adj_before, lo, depth + 1);
                 if (r < 0) c->b = saved;
