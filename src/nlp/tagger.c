@@ -14,8 +14,8 @@ enum { MAX_TAG_FEATS = 80, AMB_MIN_COUNT = 3 };
  * units): on the EWT dev set, titles without a verb ("Great Family Fun and
  * Bonding") that a wider margin would give one all scored below -25 */
 #define HEADLINE_MARGIN 20.0
-/* the participle rule's margin: on EWT dev, 20 to 100 change XPOS by at most
- * one word in 25k; 40 takes "Thousands of people marched" (-20 would not) */
+/* the participle rule's margin: on EWT dev, 10 and 40 give the same XPOS to
+ * within two words in 25k; 40 takes "Thousands of people marched" (10 would not) */
 #define PARTICIPLE_MARGIN 40.0
 /* jackknifed first-pass tags for training the second pass (small treebanks:
  * own tags); the fold taggers train as long as the full one, so that their
@@ -209,7 +209,7 @@ static int is_listed_preposition(const nlp_tagger *t, const nlp_word *w) {
 }
 
 /* class kinds for the headline and participle rules */
-enum { TK_FINITE = 1, TK_FINITE_VERB = 2, TK_NOMINAL = 4, TK_NOUN = 8, TK_PARTICIPLE = 16, TK_AUX = 32 };
+enum { TK_FINITE = 1, TK_FINITE_VERB = 2, TK_NOMINAL = 4, TK_NOUN = 8, TK_PARTICIPLE = 16, TK_AUX = 32, TK_OBJECT_START = 64 };
 enum { HEADLINE_MAX = 48 };
 
 static uint8_t class_kind(const char *upos, const char *xpos) {
@@ -220,6 +220,10 @@ static uint8_t class_kind(const char *upos, const char *xpos) {
     if (!strcmp(upos, "NOUN")) k |= TK_NOUN;
     if (!strcmp(upos, "VERB") && !strcmp(xpos, "VBN")) k |= TK_PARTICIPLE;
     if (!strcmp(upos, "AUX")) k |= TK_AUX;
+    /* what can open a verb's object or its "to" infinitive */
+    if ((k & TK_NOMINAL) || !strcmp(upos, "DET") || !strcmp(upos, "NUM") || !strcmp(upos, "ADJ") ||
+        !strcmp(xpos, "TO"))
+        k |= TK_OBJECT_START;
     return k;
 }
 
@@ -239,17 +243,21 @@ static void headline_verb(const nlp_tagger *t, const nlp_word *words, int n, int
     if (cand >= 0 && margin[cand] * (double)t->w.scale >= -HEADLINE_MARGIN) tags[cand] = vcls[cand];
 }
 
-/* A sentence in which the tagger found no finite verb, but a participle
- * after a noun or pronoun with no auxiliary before it: "Thousands of people
- * marched in the capital", "Algeria authorities suspended publication". The
- * treebank's reduced relatives ("the man arrested yesterday") sit in a
- * sentence that has its own finite verb; here there is none, so the first
- * such participle is taken for the past tense if that nearly won. */
+/* A participle that comes before any finite verb, after a noun or pronoun
+ * and with no auxiliary before it, is taken for the past tense if that
+ * nearly won: "Thousands of people marched in the capital". When a finite
+ * verb follows, the participle may be a reduced relative ("the man arrested
+ * on Sunday was freed"), which, being passive, takes no object: then only a
+ * participle followed by an object or "to" is the verb ("US suspended food
+ * supplies over fears they were helping", "units threatened to shell"). */
 static void participle_verb(const nlp_tagger *t, int n, int *tags, const int *vcls, const int32_t *margin) {
     int cand = -1, nominal = 0, aux = 0;
     for (int i = 0; i < n; i++) {
         uint8_t k = t->kinds[tags[i]];
-        if (k & TK_FINITE) return;
+        if (k & TK_FINITE) {
+            if (cand < 0 || cand + 1 >= n || !(t->kinds[tags[cand + 1]] & TK_OBJECT_START)) return;
+            break;
+        }
         aux |= (k & TK_AUX) != 0;
         nominal |= (k & TK_NOMINAL) != 0;
         if (cand < 0 && (k & TK_PARTICIPLE) && nominal && !aux && vcls[i] >= 0) cand = i;
@@ -262,7 +270,7 @@ static void tag_passes(const nlp_tagger *t, nlp_word *words, int n, int *tags, i
     int vcls[HEADLINE_MAX];      /* best finite verb class of each word */
     int32_t margin[HEADLINE_MAX]; /* its score less the best score */
     tagger_set_clusters(t, words, n);
-    int verbless = passes == 2 && t->kinds && n >= 3 && n <= HEADLINE_MAX; /* rules for sentences without a finite verb */
+    int verbless = passes == 2 && t->kinds && n >= 3 && n <= HEADLINE_MAX; /* rules for a missing finite verb */
     int headline = verbless && !(words[n - 1].flags & W_PUNCT);
     /* the second pass overwrites tags in place: tags[i+1..] are still the
      * first pass's when word i is tagged */
