@@ -52,6 +52,23 @@ TEST(tagger_verbless_sentence_takes_participle_as_past_tense) {
     nlp_models_free(m);
 }
 
+/* Before a later finite verb, a participle with an object or "to" after it
+ * is the verb: a passive reduced relative takes neither. */
+TEST(tagger_participle_with_object_before_a_later_verb_is_past_tense) {
+    dy_models *m = models();
+    if (!m) return;
+    dyad_doc *d = sentence(m, "Rebel units threatened to shell the town if government forces launched an attack .");
+    CHECK_STR(word(d, "threatened")->xpos, "VBD");
+    CHECK_STR(word(d, "threatened")->deprel, "root");
+    CHECK_STR(word(d, "units")->deprel, "nsubj");
+    dyad_doc_free(d);
+    d = sentence(m, "The United States suspended food aid to the region over fears it was helping the militants .");
+    CHECK_STR(word(d, "suspended")->xpos, "VBD");
+    CHECK_STR(word(d, "aid")->deprel, "obj");
+    dyad_doc_free(d);
+    nlp_models_free(m);
+}
+
 /* A reduced relative in a sentence with its own verb, and a participle after
  * an auxiliary, stay participles. */
 TEST(tagger_participles_with_a_finite_verb_stay_participles) {
