@@ -588,3 +588,111 @@ TEST(nlp_lemmas_stay_valid_utf8) {
     dyad_doc_free(doc);
     nlp_models_free(m);
 }
+
+/* lemmatizer rules checked with the tag the tagger gives in context: the
+ * tag is passed in, so the rule and not the tagger is under test */
+static const char *lemma_of(const nlp_lemmatizer *l, const char *form, const char *upos, const char *xpos,
+                            dyad_arena *a) {
+    const char *lem = lemmatize(l, form, upos, xpos, a);
+    return lem ? lem : "(null)";
+}
+
+/* "The talks failed beacuse neither side shoul give ground": an unseen
+ * word of a closed class one edit from exactly one word of that class */
+TEST(nlp_lemma_misspelt_closed_class_words) {
+    nlp_lemmatizer l;
+    dyad_error err;
+    dyad_error_clear(&err);
+    CHECK_INT(lemmatizer_load(&l, check_path("models/lemmatizer.dyad"), &err), 0);
+    if (err.status) return;
+    dyad_arena *a = arena_new(4096);
+    CHECK_STR(lemma_of(&l, "beacuse", "SCONJ", "IN", a), "because");  /* swapped */
+    CHECK_STR(lemma_of(&l, "altough", "SCONJ", "IN", a), "although"); /* a letter missing */
+    CHECK_STR(lemma_of(&l, "shoul", "AUX", "MD", a), "should");
+    CHECK_STR(lemma_of(&l, "amidst", "ADP", "IN", a), "amidst"); /* a real word stays */
+    CHECK_STR(lemma_of(&l, "annoucement", "NOUN", "NN", a), "annoucement"); /* open class: kept */
+    arena_free(a);
+    lemmatizer_free(&l);
+}
+
+/* "That speech was Sooooo long and VERYYYY boring": a stretched word the
+ * tagger took for a name is still the word stretched */
+TEST(nlp_lemma_stretched_words_whatever_the_tag) {
+    nlp_lemmatizer l;
+    dyad_error err;
+    dyad_error_clear(&err);
+    CHECK_INT(lemmatizer_load(&l, check_path("models/lemmatizer.dyad"), &err), 0);
+    if (err.status) return;
+    dyad_arena *a = arena_new(4096);
+    CHECK_STR(lemma_of(&l, "Sooooo", "PROPN", "NNP", a), "so");
+    CHECK_STR(lemma_of(&l, "VERYYYY", "PROPN", "NNP", a), "very");
+    CHECK_STR(lemma_of(&l, "veryyy", "NOUN", "NN", a), "very");
+    CHECK_STR(lemma_of(&l, "XXIII", "PROPN", "NNP", a), "XXIII"); /* roman numerals are not stretched */
+    arena_free(a);
+    lemmatizer_free(&l);
+}
+
+/* "The figures are in Proposal.xls and UnleadedStocks.pdf": document file
+ * names are lowercase lemmas even when tagged as names; web sites keep
+ * their case */
+TEST(nlp_lemma_document_file_names) {
+    nlp_lemmatizer l;
+    dyad_error err;
+    dyad_error_clear(&err);
+    CHECK_INT(lemmatizer_load(&l, check_path("models/lemmatizer.dyad"), &err), 0);
+    if (err.status) return;
+    dyad_arena *a = arena_new(4096);
+    CHECK_STR(lemma_of(&l, "Proposal.xls", "PROPN", "NNP", a), "proposal.xls");
+    CHECK_STR(lemma_of(&l, "UnleadedStocks.pdf", "PROPN", "NNP", a), "unleadedstocks.pdf");
+    CHECK_STR(lemma_of(&l, "TEXT.htm", "NOUN", "NN", a), "text.htm");
+    CHECK_STR(lemma_of(&l, "Newsday.com", "PROPN", "NNP", a), "Newsday.com");
+    arena_free(a);
+    lemmatizer_free(&l);
+}
+
+/* "it was meh", "hahaha" tagged as a plural: a suffix rule cuts only the
+ * regular ending of the tag; "Pope Pius VII": roman numerals stay */
+TEST(nlp_lemma_suffix_rules_cut_only_inflections) {
+    nlp_lemmatizer l;
+    dyad_error err;
+    dyad_error_clear(&err);
+    CHECK_INT(lemmatizer_load(&l, check_path("models/lemmatizer.dyad"), &err), 0);
+    if (err.status) return;
+    dyad_arena *a = arena_new(4096);
+    CHECK_STR(lemma_of(&l, "meh", "VERB", "VBN", a), "meh");
+    CHECK_STR(lemma_of(&l, "hahaha", "NOUN", "NNS", a), "hahaha");
+    CHECK_STR(lemma_of(&l, "herein", "NOUN", "NNS", a), "herein");
+    CHECK_STR(lemma_of(&l, "unfriended", "VERB", "VBD", a), "unfriend"); /* a regular ending still goes */
+    CHECK_STR(lemma_of(&l, "retweeting", "VERB", "VBG", a), "retweet");
+    CHECK_STR(lemma_of(&l, "VII", "NUM", "CD", a), "VII");
+    arena_free(a);
+    lemmatizer_free(&l);
+}
+
+/* adjectives of peoples and places keep their capital, as the treebank
+ * writes them, also when typed in lowercase */
+TEST(nlp_lemma_adjectives_of_peoples_are_capitalised) {
+    dy_models *m = load_models();
+    if (!m) return;
+    dyad_doc *d = analyzed(m, "Kenyan and Ukrainian officials met Armenian envoys in Nairobi on Tuesday .");
+    CHECK_STR(tok(d, "Kenyan", NULL)->lemma, "Kenyan");
+    CHECK_STR(tok(d, "Ukrainian", NULL)->lemma, "Ukrainian");
+    CHECK_STR(tok(d, "Armenian", NULL)->lemma, "Armenian");
+    CHECK_STR(tok(d, "officials", NULL)->lemma, "official");
+    dyad_doc_free(d);
+    nlp_models_free(m);
+    nlp_lemmatizer l;
+    dyad_error err;
+    dyad_error_clear(&err);
+    CHECK_INT(lemmatizer_load(&l, check_path("models/lemmatizer.dyad"), &err), 0);
+    if (err.status) return;
+    dyad_arena *a = arena_new(4096);
+    CHECK_STR(lemma_of(&l, "siamese", "ADJ", "JJ", a), "Siamese");
+    CHECK_STR(lemma_of(&l, "argentinian", "ADJ", "JJ", a), "Argentinian");
+    CHECK_STR(lemma_of(&l, "Alaskan", "ADJ", "JJ", a), "Alaskan");
+    CHECK_STR(lemma_of(&l, "Polish", "ADJ", "JJ", a), "Polish");
+    CHECK_STR(lemma_of(&l, "polished", "ADJ", "JJ", a), "polished"); /* an ordinary adjective */
+    CHECK_STR(lemma_of(&l, "Urban", "ADJ", "JJ", a), "urban");
+    arena_free(a);
+    lemmatizer_free(&l);
+}

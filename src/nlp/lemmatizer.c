@@ -53,6 +53,9 @@ static int is_proper(const char *upos, const char *xpos) {
 }
 
 /* ---- WordNet-style detachment (Morphy) for unseen inflected words ---------- */
+/* the base-form table's parts of speech are WordNet's n, v, a, r, and this
+ * one for adjectives written with a capital ("Kenyan") */
+enum { CAPITAL_ADJ = 'C' };
 static uint64_t base_key(char pos, const char *w, size_t n) { return hash_mix(hash_bytes(w, n), (uint64_t)pos) | 1; }
 
 static int is_base_form(const nlp_lemmatizer *l, char pos, const char *w, size_t n) {
@@ -126,6 +129,20 @@ static int has_letter(const char *s) {
 static int is_address_like(const char *low, size_t n) {
     for (size_t i = 0; i + 1 < n; i++)
         if (strchr("@/#", low[i]) || (low[i] == '.' && i > 0 && low[i + 1] != '.')) return 1;
+    return 0;
+}
+
+/* "Proposal.xls", "UnleadedStocks.pdf": a document's file name, which the
+ * treebank lemmatises in lowercase whatever its tag (web addresses such as
+ * "Newsday.com" keep their case) */
+static int is_document_name(const char *low, size_t n) {
+    static const char *const ext[] = {"doc", "docx", "xls", "xlsx", "pdf", "ppt", "pptx", "txt", "rtf", "wpd", "htm",
+                                      "html", "jpg", "jpeg", "gif", "png", "zip", "csv", "dat", "mp3", NULL};
+    const char *dot = memchr(low, '.', n);
+    if (!dot || dot == low || strpbrk(low, "/@:")) return 0;
+    dot = strrchr(low, '.');
+    for (const char *const *e = ext; *e; e++)
+        if (!strcmp(dot + 1, *e)) return 1;
     return 0;
 }
 
@@ -205,8 +222,12 @@ static const char *plural_name(const nlp_lemmatizer *l, const char *form, const 
  * the lexicon nor WordNet knows, a stretched letter, a doubled letter or
  * two swapped letters away from exactly one lemma that the lexicon has for
  * the same tag: that lemma. Typos of other kinds (a letter dropped, added
- * or changed) are left alone: one such edit from a rare word or a name too
- * often reaches a different common word ("darin" -> "darn"). */
+ * or changed) are left alone in open classes: one such edit from a rare
+ * word or a name too often reaches a different common word ("darin" ->
+ * "darn"), and the treebank keeps many such misspellings as their own
+ * lemma ("annoucement"). The closed classes are few words, all of them
+ * known: there any one edit back to exactly one of them is taken
+ * ("beacuse" -> "because", "shoul" -> "should"). */
 typedef struct spell { const nlp_lemmatizer *l; const char *xpos; const char *found; int clash; } spell;
 
 static void spell_try(spell *sp, const char *cand, size_t n) {
@@ -217,13 +238,15 @@ static void spell_try(spell *sp, const char *cand, size_t n) {
     else sp->found = hit;
 }
 
+/* the tags under which a word is looked up whatever its own tag */
+static const char *const word_tags[] = {"NN", "NNS", "NNP", "NNPS", "VB", "VBP", "VBZ", "VBD", "VBN", "VBG", "JJ",
+                                        "JJR", "JJS", "RB", "RBR", "RBS", "UH", "IN", "CC", "DT", "PRP", NULL};
+
 static int is_known_word(const nlp_lemmatizer *l, const char *low, size_t n) {
     static const char pos[] = "nvar";
     for (int i = 0; pos[i]; i++)
         if (is_base_form(l, pos[i], low, n)) return 1;
-    static const char *const tags[] = {"NN", "NNS", "NNP", "NNPS", "VB", "VBP", "VBZ", "VBD", "VBN", "VBG", "JJ",
-                                       "JJR", "JJS", "RB", "RBR", "RBS", "UH", "IN", "CC", "DT", "PRP", NULL};
-    for (const char *const *t = tags; *t; t++)
+    for (const char *const *t = word_tags; *t; t++)
         if (lex_find(l, lex_key(low, n, *t))) return 1;
     return 0;
 }
@@ -242,7 +265,33 @@ static size_t unstretch(const char *low, size_t n, char *out, size_t keep) {
     return k;
 }
 
-static const char *respelt(const nlp_lemmatizer *l, const char *low, size_t n, const char *xpos) {
+enum { EDIT_DROP = 1, EDIT_ADD = 2, EDIT_CHANGE = 4 };
+
+/* "Sooooo", "VERYYYY" tagged as a name or a noun: a word stretched for
+ * emphasis, unseen as it stands, whose letters cut back are a word the
+ * lexicon knows with one lemma whatever its tag: that lemma */
+static const char *unstretched(const nlp_lemmatizer *l, const char *low, size_t n, const char *xpos) {
+    if (n < 4 || n >= MAXW || strspn(low, "ivxlcdm") == n) return NULL; /* "XXIII" is a number */
+    for (size_t i = 0; i < n; i++)
+        if (low[i] < 'a' || low[i] > 'z') return NULL;
+    char c[MAXW];
+    for (size_t keep = 2; keep >= 1; keep--) {
+        size_t m = unstretch(low, n, c, keep);
+        if (m == n) return NULL;
+        if (m < 2) continue;
+        const char *hit = lex_find(l, lex_key(c, m, xpos));
+        if (hit) return hit;
+        spell sp = {l, NULL, NULL, 0};
+        for (const char *const *t = word_tags; *t; t++) {
+            sp.xpos = *t;
+            spell_try(&sp, c, m);
+        }
+        if (sp.found && !sp.clash) return sp.found;
+    }
+    return NULL;
+}
+
+static const char *respelt(const nlp_lemmatizer *l, const char *low, size_t n, const char *xpos, int edits) {
     if (n < 4 || n + 2 >= MAXW || !l->dict) return NULL;
     for (size_t i = 0; i < n; i++)
         if (low[i] < 'a' || low[i] > 'z') return NULL;
@@ -266,6 +315,29 @@ static const char *respelt(const nlp_lemmatizer *l, const char *low, size_t n, c
         c[i + 1] = low[i];
         if (c[i] != c[i + 1]) spell_try(&sp, c, n);
     }
+    if (edits & EDIT_DROP)
+        for (size_t i = 0; i < n; i++) { /* a letter too many */
+            if (i && low[i] == low[i - 1]) continue;
+            memcpy(c, low, i);
+            memcpy(c + i, low + i + 1, n - i - 1);
+            spell_try(&sp, c, n - 1);
+        }
+    if (edits & EDIT_ADD)
+        for (size_t i = 0; i <= n; i++) /* a letter missing */
+            for (char x = 'a'; x <= 'z'; x++) {
+                memcpy(c, low, i);
+                c[i] = x;
+                memcpy(c + i + 1, low + i, n - i);
+                spell_try(&sp, c, n + 1);
+            }
+    if (edits & EDIT_CHANGE)
+        for (size_t i = 0; i < n; i++) /* a letter mistyped */
+            for (char x = 'a'; x <= 'z'; x++) {
+                if (x == low[i]) continue;
+                memcpy(c, low, n);
+                c[i] = x;
+                spell_try(&sp, c, n);
+            }
     return sp.clash ? NULL : sp.found;
 }
 
@@ -274,20 +346,48 @@ static const char *lowered(const char *form, const char *low, size_t n, dyad_are
     return !strcmp(low, form) ? form : arena_strndup(a, low, n);
 }
 
+/* whether the word ends as the regular inflection its tag stands for:
+ * "-s" for plurals and third persons, "-ed" (or "-en", "-t") for pasts and
+ * participles, "-ing", "-er", "-est". A suffix rule learned from irregular
+ * or odd words ("meh" tagged VBN, "hahaha" tagged NNS) would otherwise cut
+ * letters that are no inflection at all. */
+static int has_inflection(const char *low, size_t n, const char *xpos) {
+    static const struct { const char *xpos, *ends; } infl[] = {
+        {"NNS", "s"}, {"NNPS", "s"}, {"VBZ", "s"}, {"VBD", "d"}, {"VBD", "t"}, {"VBN", "d"}, {"VBN", "t"},
+        {"VBN", "n"}, {"VBG", "ing"}, {"VBG", "in"}, {"JJR", "er"}, {"RBR", "er"}, {"JJS", "est"}, {"RBS", "est"}};
+    for (size_t i = 0; i < sizeof infl / sizeof *infl; i++) {
+        size_t k = strlen(infl[i].ends);
+        if (!strcmp(xpos, infl[i].xpos) && n > k && !memcmp(low + n - k, infl[i].ends, k)) return 1;
+    }
+    return 0;
+}
+
+/* "kenyan" -> "Kenyan" */
+static const char *capitalised(const char *low, size_t n, dyad_arena *a) {
+    char *cap = arena_strndup(a, low, n);
+    if (cap && cap[0] >= 'a' && cap[0] <= 'z') cap[0] = (char)(cap[0] - 32);
+    return cap;
+}
+
 /* a word of an open class, not a name, missing from the lexicon */
 static const char *unseen_word(const nlp_lemmatizer *l, const char *form, const char *low, size_t n, const char *xpos,
                                dyad_arena *a) {
     /* a number in digits is its own lemma: suffix rules would cut "3200" */
     if (!strcmp(xpos, "CD") && !has_letter(low)) return form;
+    /* so is one in roman numerals written in capitals ("VII") */
+    if (!strcmp(xpos, "CD") && n > 1 && strspn(form, "IVXLCDM") == n) return form;
     /* addresses, file and newsgroup names, hashtags: not inflected words */
     if (is_address_like(low, n)) return lowered(form, low, n, a);
     /* a capitalised word the treebank knows only as a name keeps its form
      * though tagged as a common noun or adjective */
     if (strcmp(low, form) && (!strcmp(xpos, "NN") || !strcmp(xpos, "JJ")) && lex_find(l, lex_key(low, n, "NNP")))
         return form;
+    /* "Kenyan", "siamese": an adjective of a people or place, which the
+     * treebank writes with its capital */
+    if (!strcmp(xpos, "JJ") && is_base_form(l, CAPITAL_ADJ, low, n)) return capitalised(low, n, a);
     const char *wn = morphy(l, low, n, xpos, a);
     if (wn) return wn;
-    const char *meant = respelt(l, low, n, xpos);
+    const char *meant = respelt(l, low, n, xpos, 0);
     if (meant) return meant;
     /* no inflection detaches, but the word is a dictionary entry as it
      * stands ("northwest" tagged JJS): itself (Morphy's last resort) */
@@ -299,6 +399,7 @@ static const char *unseen_word(const nlp_lemmatizer *l, const char *form, const 
         if (r && r->strip <= n && (r->strip == n || ((unsigned char)low[n - r->strip] & 0xC0) != 0x80)) {
             const char *app = l->strings + r->off;
             if (r->strip == 0 && !*app) return lowered(form, low, n, a);
+            if (wpos && !has_inflection(low, n, xpos)) return lowered(form, low, n, a);
             return arena_printf(a, "%.*s%s", (int)(n - r->strip), low, app);
         }
         if (k == 0) break;
@@ -334,19 +435,30 @@ const char *lemmatize(const nlp_lemmatizer *l, const char *form, const char *upo
         const char *num = ungrouped_number(form, a);
         if (num) return num;
     }
+    if (is_document_name(low, n)) return lowered(form, low, n, a);
     const char *hit = lex_find(l, lex_key(low, n, xpos));
     /* names keep their own spelling: "al" stays "al" though "Al" was seen,
      * but a name in capitals ("TEHRAN") takes the treebank's usual spelling
      * of it when that is in title case ("Tehran") */
     if (hit && is_proper(upos, xpos) && !strcasecmp(hit, form))
         return is_all_caps(form) && n > 3 && is_title_case(hit) ? hit : form;
+    /* the treebank writes an adjective of a people with its capital, though
+     * it lowercased a few in training ("Alaskan", "Kuwaiti") */
+    if (hit && !strcmp(xpos, "JJ") && !strcmp(hit, low) && is_base_form(l, CAPITAL_ADJ, low, n))
+        return capitalised(low, n, a);
     if (hit) return hit;
+    const char *cut = unstretched(l, low, n, xpos);
+    if (cut) return cut;
     /* closed classes: an unseen preposition or determiner is its own lemma,
      * never the output of a suffix rule */
     static const char *const closed[] = {"IN", "CC", "DT", "PDT", "TO", "MD", "EX", "RP", "WDT", "WP", "WP$",
                                          "PRP", "PRP$", "POS", NULL};
     for (const char *const *c = closed; *c; c++)
-        if (!strcmp(xpos, *c)) return !strcmp(low, form) ? form : arena_strndup(a, low, n);
+        if (!strcmp(xpos, *c)) {
+            const char *meant = respelt(l, low, n, xpos, EDIT_DROP | EDIT_ADD | EDIT_CHANGE);
+            if (meant) return meant;
+            return !strcmp(low, form) ? form : arena_strndup(a, low, n);
+        }
     /* unseen names keep their form: suffix rules would turn "Aukus" into "Auku" */
     if (!strcmp(xpos, "NNPS")) return plural_name(l, form, low, n, a);
     if (is_proper(upos, xpos)) {
@@ -481,6 +593,69 @@ static void add_wordnet(count_map *lexc, count_map *lex, const char *file, const
     fclose(fp);
 }
 
+static int push_key(uint64_t **keys, size_t *n, size_t *cap, uint64_t key) {
+    if (*n == *cap) {
+        size_t nc = *cap ? *cap * 2 : 65536;
+        uint64_t *nk = realloc(*keys, nc * sizeof *nk);
+        if (!nk) return -1;
+        *keys = nk;
+        *cap = nc;
+    }
+    (*keys)[(*n)++] = key;
+    return 0;
+}
+
+static int cmp_u64(const void *a, const void *b) {
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The words a WordNet data file writes only with a capital ("Kenyan",
+ * "Argentinian" in data.adj), keyed by their lowercase spelling under the
+ * part of speech pos: the synsets' words in title case, less those the file
+ * also has in lowercase ("polish" the verb is in data.verb, not data.adj,
+ * so "Polish" stays a capital adjective). */
+static int add_capitalised(const char *file, char pos, uint64_t **keys, size_t *n, size_t *cap) {
+    FILE *fp = fopen(file, "r");
+    if (!fp) return 0;
+    uint64_t *lower = NULL, *upper = NULL;
+    size_t nl = 0, cl = 0, nu = 0, cu = 0;
+    char line[8192], word[MAXW];
+    int rc = 0;
+    while (!rc && fgets(line, sizeof line, fp)) {
+        if (line[0] == ' ') continue;
+        unsigned count;
+        int used;
+        if (sscanf(line, "%*s %*s %*s %x%n", &count, &used) != 1) continue;
+        const char *p = line + used;
+        for (unsigned w = 0; w < count && !rc; w++) {
+            int len;
+            if (sscanf(p, " %127s %*s%n", word, &len) != 1) break;
+            p += len;
+            size_t k = strcspn(word, "(");
+            word[k] = 0;
+            if (strchr(word, '_') || !k) continue;
+            int title = word[0] >= 'A' && word[0] <= 'Z', lowercase = 1;
+            for (size_t i = 1; i < k; i++)
+                if (word[i] < 'a' || word[i] > 'z') title = 0;
+            for (size_t i = 0; i < k; i++)
+                if (word[i] >= 'A' && word[i] <= 'Z') lowercase = 0;
+            char low[MAXW];
+            lower_copy(word, low, sizeof low);
+            uint64_t key = base_key(pos, low, k);
+            if (title) rc = push_key(&upper, &nu, &cu, key);
+            else if (lowercase) rc = push_key(&lower, &nl, &cl, key);
+        }
+    }
+    fclose(fp);
+    if (lower) qsort(lower, nl, sizeof *lower, cmp_u64);
+    for (size_t i = 0; !rc && i < nu; i++)
+        if (!lower || !bsearch(&upper[i], lower, nl, sizeof *lower, cmp_u64)) rc = push_key(keys, n, cap, upper[i]);
+    free(lower);
+    free(upper);
+    return rc;
+}
+
 /* base forms of WordNet's index files (single words only) as fingerprints */
 static int add_base_forms(dy_buf *out) {
     static const struct { const char *file; char pos; } idx[] = {{"/usr/share/wordnet/index.noun", 'n'},
@@ -497,15 +672,13 @@ static int add_base_forms(dy_buf *out) {
             if (line[0] == ' ') continue;
             size_t w = strcspn(line, " ");
             if (!w || memchr(line, '_', w)) continue;
-            if (n == cap) {
-                cap = cap ? cap * 2 : 65536;
-                uint64_t *nk = realloc(keys, cap * sizeof *nk);
-                if (!nk) { fclose(fp); free(keys); return -1; }
-                keys = nk;
-            }
-            keys[n++] = base_key(idx[f].pos, line, w);
+            if (push_key(&keys, &n, &cap, base_key(idx[f].pos, line, w))) { fclose(fp); free(keys); return -1; }
         }
         fclose(fp);
+    }
+    if (add_capitalised("/usr/share/wordnet/data.adj", CAPITAL_ADJ, &keys, &n, &cap)) {
+        free(keys);
+        return -1;
     }
     if (!n) return 0; /* WordNet not installed: suffix rules only */
     uint64_t slots = 16;
