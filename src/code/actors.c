@@ -585,6 +585,14 @@ static const char *modifier_code(const sent_ctx *c, int32_t k) {
     return c->mention[m]->code;
 }
 
+/* the words of the mention that covers k ("British" in "Nigerian and British troops") */
+static dyad_span mention_span_at(const sent_ctx *c, int32_t k) {
+    int32_t m = c->covered_by[k];
+    int32_t last = m >= 0 && c->mention_end[m] > (uint32_t)m ? (int32_t)c->mention_end[m] - 1 : k;
+    if (m < 0) m = k;
+    return (dyad_span){c->tok[m].off, c->tok[last].off + c->tok[last].len - c->tok[m].off};
+}
+
 size_t actor_modifier_conjuncts(sent_ctx *c, int32_t h, actor_ref *out, size_t cap) {
     if (!cap) return 0;
     size_t n = 1;
@@ -592,17 +600,46 @@ size_t actor_modifier_conjuncts(sent_ctx *c, int32_t h, actor_ref *out, size_t c
     for (int32_t m = c->first_child[h]; m >= 0; m = c->next_sibling[m]) {
         if (!deprel_is(&c->tok[m], "amod") && !deprel_is(&c->tok[m], "compound")) continue;
         const char *mc = modifier_code(c, m);
-        size_t ml = mc ? strlen(mc) : 0;
-        /* the phrase's code must be built on this modifier's ("INDMIL" on "IND") */
-        if (!ml || strncmp(out[0].code, mc, ml)) continue;
-        for (int32_t k = c->first_child[m]; k >= 0 && n < cap; k = c->next_sibling[k]) {
+        if (!mc || !mc[0]) continue;
+        /* the phrase's code must be built on this modifier's ("INDMIL" on
+         * "IND") - or on a conjunct's, when the mention took the last one
+         * ("Nigerian and British armed forces" read as GBRMIL) */
+        const char *base = !strncmp(out[0].code, mc, strlen(mc)) ? mc : NULL;
+        int32_t base_tok = m;
+        for (int32_t k = c->first_child[m]; k >= 0 && !base; k = c->next_sibling[k]) {
             const char *kc = deprel_is(&c->tok[k], "conj") ? modifier_code(c, k) : NULL;
-            if (!kc || !strcmp(kc, mc)) continue;
+            if (kc && kc[0] && !strncmp(out[0].code, kc, strlen(kc))) base = kc, base_tok = k;
+        }
+        if (!base) continue;
+        size_t bl = strlen(base);
+        /* (a mention that runs on into the head, "British armed forces", is
+         * the country and the head's role: only its country is the modifier's) */
+        if (c->covered_by[base_tok] >= 0 && c->covered_by[base_tok] == c->covered_by[h] && bl > 3) bl = 3;
+        const char *rest = out[0].code + bl;
+        /* each other country of the list, named by its own word */
+        for (int32_t k = m; k >= 0 && n < cap; k = k == m ? c->first_child[m] : c->next_sibling[k]) {
+            const char *kc = k == m ? mc : deprel_is(&c->tok[k], "conj") ? modifier_code(c, k) : NULL;
+            if (!kc || !kc[0] || !strcmp(kc, base) || k == base_tok) continue;
+            if (c->covered_by[k] >= 0 && c->covered_by[k] == c->covered_by[h] && strlen(kc) > 3)
+                kc = arena_printf(c->doc->arena, "%.3s", kc);
+            if (!kc) return n;
             out[n] = out[0];
-            out[n].code = arena_printf(c->doc->arena, "%s%s", kc, out[0].code + ml);
+            out[n].code = arena_printf(c->doc->arena, "%s%s", kc, rest);
             if (!out[n].code) return n;
             out[n].token = k;
+            out[n].span = mention_span_at(c, k);
             n++;
+        }
+        /* the country named first goes first ("Nigerian and British armed
+         * forces": NGAMIL, then GBRMIL named from "British" on) */
+        if (base_tok != m && n > 1) {
+            actor_ref first = out[1];
+            out[1] = out[0];
+            int32_t b = c->covered_by[base_tok] >= 0 ? c->covered_by[base_tok] : base_tok;
+            uint32_t end = out[1].span.off + out[1].span.len, head_end = c->tok[h].off + c->tok[h].len;
+            if (end < head_end) end = head_end;
+            if (c->tok[b].off < end) out[1].span = (dyad_span){c->tok[b].off, end - c->tok[b].off};
+            out[0] = first;
         }
         break;
     }
@@ -686,6 +723,9 @@ size_t actor_place_conjuncts(sent_ctx *c, int32_t h0, actor_ref *refs, size_t n,
                 refs[n] = refs[i];
                 refs[n].code = arena_printf(c->doc->arena, "%s%s", kc, refs[i].code + ml);
                 if (!refs[n].code) return n;
+                /* (named by its own words: "the armies of Brazil and Argentina") */
+                refs[n].span = actor_resolve(c, k).span;
+                refs[n].token = k;
                 n++;
             }
         }

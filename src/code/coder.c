@@ -284,6 +284,12 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
                 actor_ref a = actor_first_in_subtree(c, k, NULL, -1);
                 if (a.code[0]) src_head = a.token;
             }
+    /* "X was arrested in Rwanda": an arrest or detention with no one named
+     * as its agent is the act of the state it happened in */
+    if (src_head < 0 && !p->is_noun && !strcmp(c->d->format, "dyad") && !strncmp(p->code, "17", 2) && is_passive(c, v)) {
+        int32_t place = named_place_in(c, v);
+        if (place >= 0 && strlen(actor_resolve(c, place).code) == 3) src_head = place;
+    }
     int32_t srcs[MAX_ARGS], tgts[MAX_ARGS];
     int32_t tgt_head = hit->target;
     if (p->swap_roles && src_head >= 0) { /* "received money from Osgiliath" */
@@ -463,6 +469,18 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
     }
     int patient_object = 0;
     if (!field_format && !speech_pass) nt = target_refinements(c, v, hit, src_head, mod, tgts, nt, &patient_object);
+    /* "ordered the arrest of X", "reiterated its demand that X ease ...": the
+     * act the pattern's object names is done to the one that noun names */
+    if (!field_format && !speech_pass && !nt) {
+        int32_t who = target_of_object_noun(c, hit->object, src_head);
+        if (who >= 0) nt = expand_conj(c, who, tgts, MAX_ARGS);
+    }
+    /* "agreed to a ceasefire in eastern Ukraine": a one-sided act with no one
+     * named is aimed at the place it is done in */
+    if (!field_format && !speech_pass && !nt && ns < 2 && !event_needs_target(p) && !modality_is_speech(c, v)) {
+        int32_t place = target_place_of_act(c, v, src_head);
+        if (place >= 0) tgts[0] = place, nt = 1;
+    }
     int speech_target = 0;
     actor_ref about = none;
     if (speech_pass) {
@@ -482,7 +500,11 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
     }
     /* "Trump and Putin agreed to share information": with a compound source, a
      * target naming no one leaves the event between the members */
-    if (ns >= 2 && nt && !target_named && !field_format && !speech_pass) nt = 0;
+    /* (what each does on its own keeps its object: "Italy and Spain refused
+     * to allow the plane", "X and his party rejected the election results") */
+    if (ns >= 2 && nt && !target_named && !field_format && !speech_pass &&
+        (done_together(p) || event_needs_target(p)))
+        nt = 0;
     /* PETRARCH with require_dyad off: the first noun phrase after the verb
      * (an object, or a phrase with a preposition: "said on Saturday", not
      * "said today") is the target even when it names no actor */
@@ -521,7 +543,8 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
     if (patient_object) tref[0] = target_patient_actor(c, hit->object), nt = 1;
     /* "Gondor and Osgiliath postponed their meeting", "Jordan and Britain have
      * agreed": a compound source with no target is an event between its
-     * members, both ways (as PETRARCH codes compounds) */
+     * members (both ways with the field's dictionaries, as PETRARCH codes
+     * compounds; with dyad's, from the member named first) */
     /* (with dyad's dictionaries only for what is done together: "Italy and
      * Spain refused to allow the plane" is two refusals, not Italy refusing
      * Spain) */
@@ -532,6 +555,10 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
         for (size_t i = 0; i < ns; i++)
             for (size_t j = 0; j < ns; j++) {
                 if (i == j) continue;
+                /* (dyad's dictionaries: one event, from the member named
+                 * first to the others - "Jordan and Britain agreed" is
+                 * Jordan -> Britain, as PLOVER codes a joint act) */
+                if (j < i && !field_format) continue;
                 actor_ref s = sref[i], t = sref[j];
                 if (!s.code[0] || !t.code[0]) continue;
                 if (field_format && !strncmp(s.code, "---", 3) && !strncmp(t.code, "---", 3)) continue;
@@ -632,13 +659,67 @@ static int clause_of_coded_predicate(const sent_ctx *c, int32_t v, const uint8_t
     return h >= 0 && coded[h] && deprel_is(&c->tok[v], "xcomp") && tree_child_prefix(c, v, "nsubj") < 0;
 }
 
+/* "demanded that the government resign": what an appeal or demand (02, 10)
+ * asks for has not happened; the demand is the event */
+static int asked_for_by_coded(const sent_ctx *c, int32_t v, const uint8_t *coded, const pattern_hit *hits) {
+    int32_t h = tree_head(c, v);
+    if (h < 0 || !coded[h] || !hits[h].pattern || strcmp(c->d->format, "dyad")) return 0;
+    if (!(deprel_is(&c->tok[v], "ccomp") || deprel_is(&c->tok[v], "xcomp"))) return 0;
+    const char *hc = hits[h].pattern->code;
+    return !strncmp(hc, "02", 2) || !strncmp(hc, "10", 2);
+}
+
 /* "condemned the attack on X": one event, the verb's; the noun is what it is
  * about. So is the object a coded pattern named ("refused to lift its *ban"). */
 static int noun_inside_coded_verb(const sent_ctx *c, int32_t k, const uint8_t *coded, const pattern_hit *hits) {
     int32_t h = tree_head(c, k);
     if (h >= 0 && coded[h] && !is_light_verb(c, h)) return 1;
+    /* (also deeper in the phrase a coded verb governs: "freed X following
+     * his weekend arrest", "demanded action against Y's violation of ...") */
+    for (int32_t a = strcmp(c->d->format, "dyad") ? -1 : h, d = 0; a >= 0 && d < MAX_DEPTH_WALK;
+         d++, a = tree_head(c, a)) {
+        int32_t up = tree_head(c, a);
+        if (up >= 0 && coded[up] && !is_light_verb(c, up)) return 1;
+    }
     for (int32_t v = 0; v < (int32_t)c->n; v++)
         if (v != k && coded[v] && hits[v].pattern && hits[v].pattern->object && hits[v].object == k) return 1;
+    return 0;
+}
+
+/* "freed a US diplomat it arrested", "lifted the ban that they imposed": a
+ * clause describing a participant of a coded event tells who the
+ * participant is, not a new event */
+static int describes_participant(const sent_ctx *c, int32_t v, const uint8_t *coded) {
+    if (strcmp(c->d->format, "dyad")) return 0;
+    /* (and what such a clause governs: "a man who threatened to bomb X") */
+    int described = deprel_is(&c->tok[v], "acl");
+    int32_t h = tree_head(c, v);
+    for (int d = 0; h >= 0 && d < MAX_DEPTH_WALK; d++, h = tree_head(c, h)) {
+        if (described && coded[h]) return 1;
+        if (deprel_is(&c->tok[h], "acl")) described = 1;
+    }
+    return 0;
+}
+
+/* "... after the Bali bombing", "in response to its invasion of Kuwait": an
+ * event noun that dates or explains another act is its background */
+static int background_event_noun(const sent_ctx *c, int32_t v) {
+    static const char *const when[] = {"after", "following", "since", "amid", "despite", "before", "during", NULL};
+    static const char *const why[] = {"response", "wake", "retaliation", "aftermath", NULL};
+    if (strcmp(c->d->format, "dyad")) return 0;
+    /* the preposition of the noun's phrase, or of the phrase it modifies
+     * ("after the Oct. 12 Bali bombing", "in the wake of a Taliban attack") */
+    for (int32_t a = v, d = 0; a >= 0 && d < 2; d++, a = tree_head(c, a)) {
+        int32_t cs = tree_child(c, a, "case");
+        if (cs < 0) continue;
+        for (int i = 0; when[i]; i++)
+            if (!strcmp(c->form_f[cs], when[i])) return 1;
+        int32_t up = tree_head(c, a);
+        if (up >= 0 && (!strcmp(c->form_f[cs], "to") || !strcmp(c->form_f[cs], "of")))
+            for (int i = 0; why[i]; i++)
+                if (!strcmp(c->lemma_f[up] ? c->lemma_f[up] : c->form_f[up], why[i])) return 1;
+        return 0;
+    }
     return 0;
 }
 
@@ -705,8 +786,11 @@ static dyad_status code_sentence(const dy_dicts *d, dyad_doc *doc, uint32_t si, 
             if (!pass && light_verb_of_event_noun(&c, v, hits)) continue;
             if (!pass && governs_coded_clause(&c, v, hits)) continue;
             if (!pass && clause_of_coded_predicate(&c, v, coded)) continue;
+            if (!pass && asked_for_by_coded(&c, v, coded, hits)) continue;
             if (!pass && serves_coded_purpose(&c, v, hits)) continue;
             if (pass && noun_inside_coded_verb(&c, v, coded, hits)) continue;
+            if (describes_participant(&c, v, coded)) continue;
+            if (pass && background_event_noun(&c, v)) continue;
             dyad_status st = code_predicate(&c, si, v, &hits[v], date, coded, 0);
             if (st) return st;
         }

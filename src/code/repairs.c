@@ -429,6 +429,56 @@ static void retag_nouns_with_auxiliary(dyad_token *t, uint32_t n) {
     }
 }
 
+/* "Duterte meets Chinese President Xi Jinping at ...": a name hung on a verb
+ * as an unknown relation (`dep`) after it, where the verb has no object, is
+ * its object */
+static void reattach_name_as_object(dyad_token *t, uint32_t n) {
+    for (uint32_t i = 1; i < n; i++) {
+        int32_t v = t[i].head - 1;
+        if (!upos_is(&t[i], "PROPN") || !t[i].deprel || strcmp(t[i].deprel, "dep") || v < 0 || (uint32_t)v >= i ||
+            !upos_is(&t[v], "VERB"))
+            continue;
+        int has_object = 0;
+        for (uint32_t k = 0; k < n && !has_object; k++)
+            has_object = t[k].head == v + 1 && t[k].deprel && (!strcmp(t[k].deprel, "obj") || !strcmp(t[k].deprel, "ccomp"));
+        if (!has_object) t[i].deprel = "obj";
+    }
+}
+
+/* a word that names a time ("Wednesday", "week"), whatever its case */
+static int actor_is_time_word_form(const char *form) {
+    char low[16];
+    size_t i = 0;
+    for (; form[i] && i + 1 < sizeof low; i++) low[i] = (char)tolower((unsigned char)form[i]);
+    if (form[i]) return 0;
+    low[i] = 0;
+    return actor_is_time_word(low);
+}
+
+/* "met Russian President Vladimir Putin on Wednesday at the Kremlin": a name
+ * the parse hung, without a preposition, on the time phrase after it is the
+ * verb's object (when the verb has none) */
+static void reattach_name_before_time(dyad_token *t, uint32_t n) {
+    for (uint32_t i = 0; i + 1 < n; i++) {
+        int32_t tm = t[i].head - 1;
+        if (!upos_is(&t[i], "PROPN") || !t[i].deprel || strcmp(t[i].deprel, "nmod") || tm <= (int32_t)i ||
+            (uint32_t)tm >= n || !t[tm].form || !actor_is_time_word_form(t[tm].form))
+            continue;
+        int32_t v = t[tm].head - 1;
+        if (v < 0 || (uint32_t)v >= n || v >= (int32_t)i || !upos_is(&t[v], "VERB") || !t[tm].deprel ||
+            strncmp(t[tm].deprel, "obl", 3))
+            continue;
+        int has_object = 0, has_case = 0;
+        for (uint32_t k = 0; k < n; k++) {
+            if (t[k].head == v + 1 && t[k].deprel && !strcmp(t[k].deprel, "obj")) has_object = 1;
+            if (t[k].head == (int32_t)i + 1 && t[k].deprel && !strcmp(t[k].deprel, "case")) has_case = 1;
+        }
+        if (has_object || has_case) continue;
+        t[i].head = v + 1;
+        t[i].deprel = "obj";
+    }
+}
+
 /* A working copy of the sentence's tokens with v2 relation names; the
  * document's own tokens stay as the parser wrote them. */
 dyad_token *repairs_working_tokens(dyad_doc *doc, const dyad_token *t, uint32_t n, const dy_dicts *d) {
@@ -445,5 +495,7 @@ dyad_token *repairs_working_tokens(dyad_doc *doc, const dyad_token *t, uint32_t 
     /* (PETRARCH's dictionaries code a closing "..., an official said" as its own clause) */
     if (!strcmp(d->format, "dyad")) reattach_trailing_speech(copy, n);
     retag_nouns_with_auxiliary(copy, n);
+    if (!strcmp(d->format, "dyad")) reattach_name_as_object(copy, n);
+    if (!strcmp(d->format, "dyad")) reattach_name_before_time(copy, n);
     return copy;
 }

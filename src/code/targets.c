@@ -274,3 +274,74 @@ size_t target_refinements(sent_ctx *c, int32_t v, const pattern_hit *hit, int32_
     }
     return nt;
 }
+
+/* The one an act named by its object noun is done to, when the pattern found
+ * no one: the noun's own of/against/on/for phrase ("ordered the arrest and
+ * detention of X", "demanded the release of X"), also under a conjunct of
+ * the noun, or the subject of the clause the noun states ("reiterated its
+ * demand that Washington ease sanctions"); a name no dictionary knows counts
+ * when it may be someone. -1 none. */
+int32_t target_of_object_noun(sent_ctx *c, int32_t o, int32_t src_head) {
+    static const char *const preps[] = {"of", "against", "on", "for", NULL};
+    if (o < 0 || !c->tok[o].upos || strcmp(c->tok[o].upos, "NOUN")) return -1;
+    int32_t nouns[MAX_ARGS];
+    size_t nn = expand_conj(c, o, nouns, MAX_ARGS);
+    for (size_t i = 0; i < nn; i++)
+        for (int32_t k = c->first_child[nouns[i]]; k >= 0; k = c->next_sibling[k]) {
+            int32_t who = -1, cs = tree_child(c, k, "case");
+            if (deprel_is(&c->tok[k], "nmod") && !deprel_is(&c->tok[k], "nmod:poss") && cs >= 0)
+                for (int p = 0; preps[p] && who < 0; p++)
+                    if (!strcmp(c->form_f[cs], preps[p])) who = k;
+            int32_t mark = tree_child(c, k, "mark");
+            if (i == 0 && (deprel_is(&c->tok[k], "acl") || deprel_is(&c->tok[k], "ccomp")) && mark >= 0 &&
+                !strcmp(c->form_f[mark], "that"))
+                who = tree_child_prefix(c, k, "nsubj");
+            if (who < 0 || who == src_head) continue;
+            if (actor_resolve(c, who).code[0] || actor_names_someone(c, who)) return who;
+        }
+    return -1;
+}
+
+/* a noun that names a place however it is written: "the area", "the Thailand
+ * border", "Poonch district" */
+static int place_noun(const sent_ctx *c, int32_t k) {
+    static const char *const places[] = {"area", "areas", "region", "regions", "border", "borders", "province",
+                                         "district", "city", "town", "village", "villages", "state", "country",
+                                         "territory", "capital", "zone", "countryside", NULL};
+    if (!c->tok[k].upos) return 0;
+    if (!strcmp(c->tok[k].upos, "PROPN")) return !actor_is_time_word(c->form_f[k]);
+    if (strcmp(c->tok[k].upos, "NOUN")) return 0;
+    const char *l = c->lemma_f[k] ? c->lemma_f[k] : c->form_f[k];
+    for (int i = 0; places[i]; i++)
+        if (!strcmp(l, places[i]) || !strcmp(c->form_f[k], places[i])) return 1;
+    return 0;
+}
+
+/* k hangs on its head by a preposition of place: in, into, to, at, ... */
+static int place_phrase(const sent_ctx *c, int32_t k) {
+    static const char *const preps[] = {"in", "into", "to", "at", "inside", "across", "along", "near", "throughout", NULL};
+    if (!(deprel_is(&c->tok[k], "obl") || deprel_is(&c->tok[k], "nmod")) || deprel_is(&c->tok[k], "obl:tmod") ||
+        deprel_is(&c->tok[k], "nmod:poss"))
+        return 0;
+    int32_t cs = tree_child(c, k, "case");
+    if (cs < 0) return 0;
+    for (int i = 0; preps[i]; i++)
+        if (!strcmp(c->form_f[cs], preps[i])) return 1;
+    return 0;
+}
+
+/* Where a one-sided act is done, when no one is named: a place phrase of the
+ * verb or of its object ("agreed to a ceasefire in eastern Ukraine",
+ * "mobilised its men to the area"), or one a place-less phrase of the verb
+ * leads to ("fired along the Line of Control in Kashmir"). -1 none. */
+int32_t target_place_of_act(const sent_ctx *c, int32_t v, int32_t src_head) {
+    int32_t heads[2] = {v, tree_child(c, v, "obj")};
+    for (int i = 0; i < 2; i++)
+        for (int32_t k = heads[i] >= 0 ? c->first_child[heads[i]] : -1; k >= 0; k = c->next_sibling[k]) {
+            if (k == src_head || !place_phrase(c, k)) continue;
+            if (place_noun(c, k)) return k;
+            for (int32_t g = c->first_child[k]; g >= 0; g = c->next_sibling[g])
+                if (place_phrase(c, g) && place_noun(c, g)) return g;
+        }
+    return -1;
+}

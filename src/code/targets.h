@@ -36,4 +36,9 @@ size_t source_subjects_split_by_and(const sent_ctx *c, int32_t v, int32_t s, int
  * names (*patient set for the last); returns the new count in tgts */
 size_t target_refinements(sent_ctx *c, int32_t v, const pattern_hit *hit, int32_t src_head, modality_info mod,
                           int32_t *tgts, size_t nt, int *patient);
+/* the one the act named by the object noun o is done to ("ordered the
+ * arrest of X", "its demand that X ease ..."), -1 none */
+int32_t target_of_object_noun(sent_ctx *c, int32_t o, int32_t src_head);
+/* a named place the act at v is done in or to, -1 none */
+int32_t target_place_of_act(const sent_ctx *c, int32_t v, int32_t src_head);
 #endif
