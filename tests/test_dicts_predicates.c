@@ -390,6 +390,18 @@ TEST(predicates_core_entries_have_expected_codes) {
         {"verb agree +to +share with", "0314"}, {"verb evacuate *settlement", "0874"},
         /* the partner is a preposition phrase (the target), not a fixed word */
         {"verb join +forces with", "050"}, {"verb refuse +to +negotiate with", "125"},
+        /* gunmen storm headquarters and prisons (an armed raid); crowds storm parliaments */
+        {"verb storm *headquarters", "180"}, {"verb storm *prison", "180"},
+        {"verb storm *parliament", "145"},
+        /* an ordered attack or sanction is the act itself */
+        {"verb order *attack on", "180"}, {"verb order *sanctions on", "163"},
+        {"verb head *inquiry into", "090"}, {"verb join *investigation into", "090"},
+        {"verb challenge *decision", "110"}, {"verb call +out", "111"},
+        {"verb call +out *army", "154"},  {"verb agree +on *deal", "057"},
+        {"verb mobilize *troops to", "154"}, {"verb hold *protest against", "141"},
+        /* granting permission yields (its refusal is 120); accepting a plan settles (127's positive) */
+        {"verb give *permission to", "080"}, {"verb deny *permission to", "120"},
+        {"verb accept *formula for", "037"}, {"verb refuse +to +accept *plan", "127"},
     };
     pred_set s;
     load_predicates(&s, 0);
@@ -414,7 +426,9 @@ TEST(predicates_mention_nouns_need_a_target) {
                                        "noun conviction", "verb contribute to",
                                        /* "an election rally", "since the invasion" */
                                        "noun rally", "noun offensive", "noun fighting", "noun invasion",
-                                       "noun occupation", "noun massacre"};
+                                       "noun occupation", "noun massacre",
+                                       /* court words: "appealed the ruling", "pleaded guilty" */
+                                       "noun appeal", "noun plea", "verb appeal", "verb plead"};
     pred_set s;
     load_predicates(&s, 0);
     for (size_t i = 0; i < sizeof bare / sizeof bare[0]; i++)
@@ -441,7 +455,10 @@ TEST(predicates_new_entries_code_end_to_end) {
           "Ukraine denied entry to an Austrian journalist.\n\n"
           "The United States prohibited aid to the rebels.\n\n"
           "Hezbollah used Lebanese civilians as human shields.\n\n"
-          "Jordan and Britain staged joint war games.\n",
+          "Jordan and Britain staged joint war games.\n\n"
+          "Militants stormed a police headquarters in eastern Afghanistan.\n\n"
+          "The army mobilised its troops to the border with Mali.\n\n"
+          "The defence lawyers appealed the ruling.\n",
           f);
     fclose(f);
     char cmd[600], *out = NULL;
@@ -452,6 +469,9 @@ TEST(predicates_new_entries_code_end_to_end) {
     CHECK_CONTAINS(out, "\"source\":\"USA\",\"target\":\"---REB\",\"code\":\"162\"");
     CHECK_CONTAINS(out, "\"target\":\"LBNCVL\",\"code\":\"184\"");
     CHECK_CONTAINS(out, "\"source\":\"JOR\",\"target\":\"GBR\",\"code\":\"062\"");
+    CHECK_CONTAINS(out, "\"source\":\"---REB\",\"target\":\"---COP\",\"code\":\"180\"");
+    CHECK_CONTAINS(out, "\"target\":\"MLI\",\"code\":\"154\"");
+    CHECK(strstr(out, "\"code\":\"020\"") == NULL);
     free(out);
 }
 
