@@ -5,9 +5,7 @@
  * directly precedes its finite verb get a copy with such a phrase inserted,
  * annotated the way the treebank annotates it elsewhere. Other copies open
  * with a wire-story dateline ("MOSCOW (AFP) -") or put a country's possessive
- * before a named subject ("Russia 's Putin said"). For the parser alone,
- * some copies put a titled name in place of a one-word object ("met Prime
- * Minister Nawaz Sharif at ..."). */
+ * before a named subject ("Russia 's Putin said"). */
 #include <stdlib.h>
 #include <string.h>
 #include "nlp_internal.h"
@@ -66,31 +64,6 @@ static const phrase possessors[] = {
 };
 enum { NPOSSESSORS = sizeof possessors / sizeof possessors[0] };
 
-/* Titled names as news writes them, annotated as the treebank annotates
- * "Israeli Prime Minister Ariel Sharon": the title nmod:desc of the first
- * name, the rest of the name flat on it. Head 0 is the first name, which
- * takes the replaced object's place. */
-#define NNP(w, rel, h) {w, w, "PROPN", "NNP", rel, h}
-static const phrase titled_names[] = {
-    {3, {NNP("President", "nmod:desc", 2), NNP("Emmanuel", "", 0), NNP("Macron", "flat", 2)}},
-    {5, {{"Japanese", "Japanese", "ADJ", "JJ", "amod", 3}, {"Prime", "Prime", "ADJ", "NNP", "amod", 3},
-         NNP("Minister", "nmod:desc", 4), NNP("Fumio", "", 0), NNP("Kishida", "flat", 4)}},
-    {5, {{"former", "former", "ADJ", "JJ", "amod", 3}, NNP("Vice", "compound", 3), NNP("President", "nmod:desc", 4),
-         NNP("Amado", "", 0), NNP("Boudou", "flat", 4)}},
-    {2, {NNP("Nawaz", "", 0), NNP("Sharif", "flat", 1)}},
-    {4, {{"Foreign", "Foreign", "ADJ", "NNP", "amod", 2}, NNP("Minister", "nmod:desc", 3), NNP("Sergey", "", 0),
-         NNP("Lavrov", "flat", 3)}},
-    {3, {NNP("Chancellor", "nmod:desc", 2), NNP("Olaf", "", 0), NNP("Scholz", "flat", 2)}},
-    {3, {NNP("Crown", "compound", 2), NNP("Prince", "nmod:desc", 3), NNP("Naruhito", "", 0)}},
-    {5, {NNP("Secretary", "nmod:desc", 4), {"of", "of", "ADP", "IN", "case", 3}, NNP("State", "nmod", 1),
-         NNP("Antony", "", 0), NNP("Blinken", "flat", 4)}},
-    {4, {{"Turkish", "Turkish", "ADJ", "JJ", "amod", 2}, NNP("President", "nmod:desc", 3), NNP("Recep", "", 0),
-         NNP("Erdogan", "flat", 3)}},
-    {2, {NNP("Xi", "", 0), NNP("Jinping", "flat", 1)}},
-};
-#undef NNP
-enum { NTITLED = sizeof titled_names / sizeof titled_names[0] };
-
 static int is_finite_verb(const nlp_gold_tok *t) {
     return !strcmp(t->upos, "VERB") && (!strcmp(t->xpos, "VBD") || !strcmp(t->xpos, "VBZ") || !strcmp(t->xpos, "VBP"));
 }
@@ -120,56 +93,6 @@ static int named_subject(const nlp_gold_tok *s, int n) {
         int left = 0;
         for (int j = 1; j < i; j++) left |= s[j - 1].head == i;
         if (!left) return i;
-    }
-    return 0;
-}
-
-/* 1-based one-word object right after its verb, with more of the clause
- * after it ("told him about", "met Smith at"): a person pronoun or a name
- * with no dependents; 0 if none */
-static int named_object_slot(const nlp_gold_tok *s, int n) {
-    static const char *const persons[] = {"him", "her", "them", "me", "us", NULL};
-    for (int o = 2; o < n; o++) {
-        const nlp_gold_tok *t = &s[o - 1];
-        if (strcmp(t->deprel, "obj") || t->head != o - 1 || strcmp(s[o - 2].upos, "VERB")) continue;
-        int person = !strcmp(t->upos, "PROPN");
-        for (int i = 0; persons[i] && !person; i++) person = !strcmp(t->form, persons[i]);
-        if (!person) continue;
-        int deps = 0, later = 0;
-        for (int j = 1; j <= n; j++) {
-            deps |= s[j - 1].head == o;
-            later |= j > o + 1 && s[j - 1].head == o - 1 && strcmp(s[j - 1].upos, "PUNCT");
-        }
-        if (!deps && later) return o;
-    }
-    return 0;
-}
-
-/* Copy sentence si of src to the end of dst with word o replaced by the
- * titled name p, whose head takes o's head and relation. */
-static int copy_replacing(nlp_corpus *dst, const nlp_corpus *src, size_t si, const phrase *p, int o, const char *id) {
-    int n = (int)corpus_sent_len(src, si), k = p->n, name_head = 0;
-    size_t first = src->sent_first[si];
-    for (int j = 0; j < k; j++)
-        if (!p->t[j].head) name_head = o + j;
-    if (corpus_add_sentence(dst, id)) return -1;
-    for (int i = 1; i <= n; i++) {
-        const nlp_gold_tok *old = &src->toks[first + i - 1];
-        int h = old->head == o ? name_head : old->head > o ? old->head + k - 1 : old->head;
-        if (i != o) {
-            nlp_gold_tok *t = corpus_add_token(dst);
-            if (!t) return -1;
-            *t = *old;
-            t->head = h;
-            continue;
-        }
-        for (int j = 0; j < k; j++) {
-            nlp_gold_tok *t = corpus_add_token(dst);
-            if (!t) return -1;
-            const phrase_tok *pt = &p->t[j];
-            *t = (nlp_gold_tok){pt->form, pt->lemma, pt->upos, pt->xpos, pt->head ? pt->deprel : old->deprel,
-                                pt->head ? o - 1 + pt->head : h};
-        }
     }
     return 0;
 }
@@ -235,39 +158,6 @@ long corpus_augment_news(nlp_corpus *c) {
         if (!v) continue;
         const char *id = c->sent_ids[si] ? arena_printf(c->arena, "%s%s", c->sent_ids[si], suffix) : NULL;
         if (copy_sentence(&out, c, si, p, v, attach, id)) goto nomem;
-        added++;
-    }
-    free(c->toks);
-    free(c->sent_first);
-    free(c->sent_ids);
-    *c = out;
-    return added;
-nomem:
-    free(out.toks);
-    free(out.sent_first);
-    free(out.sent_ids);
-    return -1;
-}
-
-/* Parser training only: one in two sentences with a one-word person
- * object right after its verb and more of the clause after it gets a copy
- * with a titled name in its place. News names heads of state as objects
- * ("hosted Japanese Prime Minister Fumio Kishida at ..."), and a parser that
- * had seen mostly "him" there hung the long name on a later word. */
-long corpus_augment_names(nlp_corpus *c) {
-    nlp_corpus out;
-    memset(&out, 0, sizeof out);
-    out.arena = c->arena;
-    long added = 0, eligible = 0;
-    for (size_t si = 0; si < c->nsents; si++) {
-        if (copy_sentence(&out, c, si, NULL, 0, 0, c->sent_ids[si])) goto nomem;
-        int n = (int)corpus_sent_len(c, si), o;
-        const nlp_gold_tok *s = c->toks + c->sent_first[si];
-        int ok_heads = n <= MAX_AUG_LEN;
-        for (int i = 0; i < n && ok_heads; i++) ok_heads = s[i].head >= 0 && s[i].head <= n;
-        if (!ok_heads || !(o = named_object_slot(s, n)) || eligible++ % 2) continue;
-        const char *id = c->sent_ids[si] ? arena_printf(c->arena, "%s-name", c->sent_ids[si]) : NULL;
-        if (copy_replacing(&out, c, si, &titled_names[added % NTITLED], o, id)) goto nomem;
         added++;
     }
     free(c->toks);

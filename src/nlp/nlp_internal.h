@@ -126,7 +126,6 @@ int corpus_add_sentence(nlp_corpus *c, const char *id);
  * ("MOSCOW (AFP) - ..."), a possessor before a named subject ("Russia 's
  * Putin said"). Returns the number of sentences added, -1 when out of memory. */
 long corpus_augment_news(nlp_corpus *c);
-long corpus_augment_names(nlp_corpus *c);
 /* sub = c without sentences [lo, hi): a jackknife fold's training set.
  * sub's toks and sent_first must hold c's; tokens are shared, not copied deeply. */
 void corpus_without_range(const nlp_corpus *c, size_t lo, size_t hi, nlp_corpus *sub);

@@ -71,15 +71,7 @@ dyad_status nlp_train(const dyad_train_opts *o, FILE *log, dyad_error *err) {
             dyad_error_set(err, DYAD_EINVAL, tagger, 0, -1, "the parser needs a trained tagger in the output directory");
             rc = -1;
         } else {
-            /* the tagger and lemmatizer above learned from the corpus without these */
-            long names = corpus_augment_names(&train);
-            if (names < 0) {
-                dyad_error_set(err, DYAD_ENOMEM, o->train, 0, -1, "out of memory adding titled-name copies");
-                rc = -1;
-            } else {
-                if (log) fprintf(log, "titled-name copies for the parser: %ld sentences added\n", names);
-                rc = parser_train(&train, &dev, tagger, o->iterations ? o->iterations : 12, o->beam, parser, log, err);
-            }
+            rc = parser_train(&train, &dev, tagger, o->iterations ? o->iterations : 12, o->beam, parser, log, err);
         }
     }
     if (log && !rc) fprintf(log, "training done in %.1fs\n", now_seconds() - t0);
