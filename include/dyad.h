@@ -144,6 +144,7 @@ typedef struct dyad_engine_opts {
     int want_models;          /* load tagger/parser models (missing: warning, not fatal) */
     int want_dicts;           /* load dictionaries (missing default dicts: warning) */
     const char *default_date; /* --date for documents without one */
+    int monadic;              /* --monadic: with dyad's dictionaries, also events with no target */
 } dyad_engine_opts;
 
 dyad_engine *dyad_engine_open(const dyad_engine_opts *opts, dyad_error *err);

@@ -131,3 +131,27 @@ TEST(cli_code_honours_a_records_files_config) {
     CHECK_CONTAINS(out, "\nR-2\t1\t2000-01-01\tARN\t---\t064\t");
     free(out);
 }
+
+TEST(cli_code_writes_one_sided_events_only_with_monadic) {
+    /* "went on strike" names no one it is aimed at: an event of its own only
+     * with --monadic; the protest against a named government always is one */
+    const char *dir = check_tmpdir();
+    char path[512], args[1024], *out = NULL;
+    snprintf(path, sizeof path, "%s/strikes.txt", dir);
+    FILE *f = fopen(path, "w");
+    CHECK(f != NULL);
+    if (!f) return;
+    fputs("Thousands of workers went on strike on Monday.\n\n"
+          "Protesters in Belgrade demonstrated against the Serbian government on Tuesday.\n", f);
+    fclose(f);
+    snprintf(args, sizeof args, "code --format tsv --date 2024-04-08 %s", path);
+    CHECK_INT(check_run_cli(args, &out), 0);
+    CHECK(out && !strstr(out, "\t143\t"));
+    CHECK_CONTAINS(out, "\tSRBGOV\t");
+    free(out);
+    snprintf(args, sizeof args, "code --monadic --format tsv --date 2024-04-08 %s", path);
+    CHECK_INT(check_run_cli(args, &out), 0);
+    CHECK_CONTAINS(out, "\t143\t");
+    CHECK_CONTAINS(out, "\tSRBGOV\t");
+    free(out);
+}

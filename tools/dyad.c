@@ -30,7 +30,7 @@ static void usage_main(FILE *f) {
 typedef struct cli {
     const char *input_format, *format, *date, *dicts, *dict_format, *models, *db, *sql, *report;
     const char *train, *dev, *out, *unlabeled, *aux, *pred_out, *mentions;
-    int threads, iterations, beam, check, help;
+    int threads, iterations, beam, check, help, monadic;
     const char *texts[32];
     int ntexts;
     char **files;
@@ -39,7 +39,7 @@ typedef struct cli {
 
 enum { O_INPUT_FORMAT = 256, O_FORMAT, O_DATE, O_DICTS, O_DICT_FORMAT, O_MODELS, O_DB, O_SQL,
        O_THREADS, O_TRAIN, O_DEV, O_OUT, O_ITER, O_UNLABELED, O_CHECK, O_AUX, O_PRED, O_REPORT,
-       O_MENTIONS, O_TEXT, O_BEAM };
+       O_MENTIONS, O_TEXT, O_BEAM, O_MONADIC };
 
 static const struct option long_opts[] = {
     {"input-format", required_argument, 0, O_INPUT_FORMAT},
@@ -57,6 +57,7 @@ static const struct option long_opts[] = {
     {"out", required_argument, 0, O_OUT},
     {"iterations", required_argument, 0, O_ITER},
     {"beam", required_argument, 0, O_BEAM},
+    {"monadic", no_argument, 0, O_MONADIC},
     {"unlabeled", required_argument, 0, O_UNLABELED},
     {"text", required_argument, 0, O_TEXT},
     {"check", no_argument, 0, O_CHECK},
@@ -101,6 +102,7 @@ static int parse_args(int argc, char **argv, cli *c) {
         case O_OUT: c->out = optarg; break;
         case O_ITER: if (parse_int("iterations", optarg, 1, 1000, &c->iterations)) return -1; break;
         case O_BEAM: if (parse_int("beam", optarg, 1, 64, &c->beam)) return -1; break;
+        case O_MONADIC: c->monadic = 1; break;
         case O_UNLABELED: c->unlabeled = optarg; break;
         case O_TEXT:
             if (c->ntexts == 32) {
@@ -227,6 +229,8 @@ static const char *help_code =
     "  --dict-format dyad|petrarch|tabari\n"
     "  --format jsonl|tsv|gdelt  (default jsonl)\n"
     "  --mentions FILE           with --format gdelt: write Mentions rows there\n"
+    "  --monadic                 with dyad's dictionaries, also one-sided events (no target);\n"
+    "                            by default an event needs a target, as PETRARCH's require_dyad\n"
     "  --threads N\n"
     "example: dyad code --date 2024-04-08 examples/text/01-aukus.txt\n";
 static const char *help_ingest =
@@ -267,6 +271,7 @@ static int cmd_docs(doc_cmd cmd, int argc, char **argv) {
     eo.dicts_path = c.dicts;
     eo.dict_format = c.dict_format;
     eo.default_date = c.date;
+    eo.monadic = c.monadic;
     eo.want_models = cmd != CMD_EXTRACT;
     eo.want_dicts = cmd == CMD_CODE || cmd == CMD_INGEST;
     dyad_engine *e = dyad_engine_open(&eo, &err);
@@ -395,6 +400,7 @@ static int cmd_eval(int argc, char **argv) {
     eo.dicts_path = c.dicts;
     eo.dict_format = c.dict_format;
     eo.default_date = c.date;
+    eo.monadic = c.monadic;
     eo.want_models = strcmp(c.files[0], "extract") != 0;
     eo.want_dicts = !strcmp(c.files[0], "suite") || !strcmp(c.files[0], "plover");
     dyad_engine *e = dyad_engine_open(&eo, &err);

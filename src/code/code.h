@@ -24,6 +24,9 @@ dyad_status code_doc_monadic(const dy_dicts *d, dyad_doc *doc, const char *defau
 /* code_doc under the settings the input gives for this document
  * (doc->code_options: PETRARCH <Config>, TABARI OPTION records) */
 dyad_status code_doc_with_options(const dy_dicts *d, dyad_doc *doc, const char *default_date, dyad_error *err);
+/* dyad's dictionaries: whether code_doc_with_options also keeps events with
+ * no target at all (default no, as PETRARCH's require_dyad) */
+void code_dicts_keep_monadic(dy_dicts *d, int keep);
 
 /* dyad train dicts: compile a dictionary directory into one binary file */
 dyad_status code_compile_dicts(const dyad_train_opts *o, FILE *log, dyad_error *err);

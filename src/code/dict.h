@@ -124,6 +124,10 @@ struct dy_dicts {
     int comma_end_min, comma_end_max;
     int new_actor_length;           /* PETRARCH's new_actor_length: a phrase of at most this many words
                                      * that no dictionary knows is an actor by its own words (0: off) */
+    /* dyad's dictionaries: also write one-sided events, with no target at
+     * all ("Protesters marched on Sunday"); 0 (the default): only events
+     * with a target, as PETRARCH's require_dyad */
+    int keep_monadic;
 };
 
 typedef void (*dict_warn_fn)(void *user, const dyad_error *e);

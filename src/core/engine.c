@@ -106,6 +106,7 @@ dyad_engine *dyad_engine_open(const dyad_engine_opts *o, dyad_error *err) {
             dyad_error de;
             dyad_error_clear(&de);
             e->dicts = code_dicts_load(path, fmt, warn_to_notes, e, &de);
+            if (e->dicts) code_dicts_keep_monadic(e->dicts, o->monadic);
             if (!e->dicts) {
                 if (o->dicts_path || de.status != DYAD_ENOTIMPL) {
                     /* a dictionary that cannot load is one fatal error before any document */
