@@ -402,6 +402,22 @@ TEST(predicates_core_entries_have_expected_codes) {
         /* granting permission yields (its refusal is 120); accepting a plan settles (127's positive) */
         {"verb give *permission to", "080"}, {"verb deny *permission to", "120"},
         {"verb accept *formula for", "037"}, {"verb refuse +to +accept *plan", "127"},
+        /* expelled aid workers are aid agencies expelled (1663); journalists stay 174 */
+        {"verb expel *worker", "1663"}, {"verb expel *ngo", "1663"},
+        /* ceasing military operations de-escalates; closing offices withdraws (166) */
+        {"verb cease *operations in", "087"}, {"verb end *operations in", "087"},
+        {"verb suspend *operations in", "166"}, {"verb suspend *supplies to", "162"},
+        {"verb enforce *sanctions", "163"}, {"verb end *effort with", "165"},
+        {"verb provide *$", "071"},    {"verb deploy *observer in", "074"},
+        {"verb accept *seeker", "073"},
+        /* letting someone act yields; dropping an inquiry gives way */
+        {"verb allow ~", "080"},       {"verb permit ~", "080"},
+        {"verb drop *investigation", "080"}, {"verb quash *protest", "175"},
+        {"verb fire *gas at", "175"},  {"verb impose *law in", "1724"},
+        {"verb lift *state in", "0814"}, {"verb complain about", "114"},
+        {"verb demand *truce with", "107"}, {"verb dismiss *appeal from", "120"},
+        {"verb undertake *mission between", "045"}, {"verb abuse *immigrant", "182"},
+        {"verb set +up *commission into", "090"}, {"verb shun *work", "143"},
     };
     pred_set s;
     load_predicates(&s, 0);
@@ -428,7 +444,12 @@ TEST(predicates_mention_nouns_need_a_target) {
                                        "noun rally", "noun offensive", "noun fighting", "noun invasion",
                                        "noun occupation", "noun massacre",
                                        /* court words: "appealed the ruling", "pleaded guilty" */
-                                       "noun appeal", "noun plea", "verb appeal", "verb plead"};
+                                       "noun appeal", "noun plea", "verb appeal", "verb plead",
+                                       /* "quashed the orders" is a court; what is allowed decides the code */
+                                       "verb quash", "verb agree +to +allow", "verb promise +to +allow",
+                                       /* "martial law" needs its place; a commission its inquiry */
+                                       "verb impose *law", "verb set +up *commission",
+                                       "verb establish *commission", "verb declare *cessation of"};
     pred_set s;
     load_predicates(&s, 0);
     for (size_t i = 0; i < sizeof bare / sizeof bare[0]; i++)
@@ -458,7 +479,12 @@ TEST(predicates_new_entries_code_end_to_end) {
           "Jordan and Britain staged joint war games.\n\n"
           "Militants stormed a police headquarters in eastern Afghanistan.\n\n"
           "The army mobilised its troops to the border with Mali.\n\n"
-          "The defence lawyers appealed the ruling.\n",
+          "The defence lawyers appealed the ruling.\n\n"
+          "Ethiopia allowed the World Food Program to deliver food to the Tigray region.\n\n"
+          "Turkey suspended food supplies to Armenia.\n\n"
+          "The European Union deployed election observers in Zimbabwe.\n\n"
+          "Berlin rejected calls by Belarus's rulers for immediate economic aid.\n\n"
+          "Lebanon complained to the United Nations about Israeli air raids.\n",
           f);
     fclose(f);
     char cmd[600], *out = NULL;
@@ -471,6 +497,12 @@ TEST(predicates_new_entries_code_end_to_end) {
     CHECK_CONTAINS(out, "\"source\":\"JOR\",\"target\":\"GBR\",\"code\":\"062\"");
     CHECK_CONTAINS(out, "\"source\":\"---REB\",\"target\":\"---COP\",\"code\":\"180\"");
     CHECK_CONTAINS(out, "\"target\":\"MLI\",\"code\":\"154\"");
+    CHECK_CONTAINS(out, "\"source\":\"ETH\",\"target\":\"IGOUNOWFP\",\"code\":\"080\"");
+    CHECK_CONTAINS(out, "\"source\":\"TUR\",\"target\":\"ARM\",\"code\":\"162\"");
+    CHECK_CONTAINS(out, "\"source\":\"IGOEUREEC\",\"target\":\"ZWE\",\"code\":\"074\"");
+    /* the one who asked is the target of a rejection, the one complained about of a complaint */
+    CHECK_CONTAINS(out, "\"source\":\"DEUGOV\",\"target\":\"BLR\",\"code\":\"120\"");
+    CHECK_CONTAINS(out, "\"source\":\"LBN\",\"target\":\"ISR\",\"code\":\"114\"");
     CHECK(strstr(out, "\"code\":\"020\"") == NULL);
     free(out);
 }
