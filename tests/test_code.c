@@ -537,6 +537,9 @@ TEST(code_petrarch_linear_patterns) {
     CHECK_STR(events_of(doc, 15, b, sizeof b), "ARN>GON:083/asserted");
     /* a clause describing the subject ("linked to Arnor") does not name who acts */
     CHECK_STR(events_of(doc, 16, b, sizeof b), "GON>OSG:174/asserted");
+    /* '^' passes over "the Gondor" to "Dol Amroth", whose last word the
+     * parse hung on Gondor as a flat part of its name */
+    CHECK_STR(events_of(doc, 17, b, sizeof b), "ARN>DOL:162/asserted");
     dyad_doc_free(doc);
     code_dicts_free(d);
 }
@@ -697,7 +700,7 @@ TEST(code_mechanisms) {
     /* '"Japan should ...," she said': Mao Ning asks it of Japan, as "she said Japan should" */
     CHECK_STR(events_of(doc, 6, b, sizeof b), "CHNGOV>JPN:020/asserted");
     CHECK_STR(events_of(doc, 7, b, sizeof b), "CHN>JPN:012/asserted");   /* concerned about reports that Japan ... */
-    CHECK_STR(events_of(doc, 8, b, sizeof b), "");                       /* "on Saturday" is not "call on" */
+    CHECK_STR(events_of(doc, 8, b, sizeof b), "CHN>JPN:041/asserted");   /* a call: "on Saturday" is not "call on" */
     CHECK_STR(events_of(doc, 9, b, sizeof b), "CHN>JPN:020/asserted");
     CHECK_STR(events_of(doc, 10, b, sizeof b), "IRN>:130/asserted");     /* "to close" is what was threatened */
     CHECK_STR(events_of(doc, 11, b, sizeof b), "CHN>JPN:040/reported"); /* they = China and Japan */
@@ -863,6 +866,67 @@ TEST(code_target_rules) {
             CHECK_STR(span_text_of(doc, e->source_span, b, sizeof b), "Russian");
             CHECK_STR(tt, "Japanese Self-Defense Forces");
         }
+    }
+    dyad_doc_free(doc);
+    code_dicts_free(d);
+}
+
+/* Argument rules, each on a hand-parsed sentence of arguments.conllu */
+TEST(code_argument_rules) {
+    dy_dicts *d = test_dicts();
+    dyad_doc *doc = coded_with(d, "tests/data/code/arguments.conllu", "2024-04-08");
+    char b[512], t[128];
+    if (!doc) return;
+    /* a name and a title joined by a comma alone are one person, not a list */
+    CHECK_STR(events_of(doc, 1, b, sizeof b), "JPNGOV>CHN:111/asserted");
+    /* "agreed with X to do Y": an agreement to act, with X */
+    CHECK_STR(events_of(doc, 2, b, sizeof b), "JPN>CHN:030/asserted");
+    /* what a lifted noun was imposed on is whom the lifting concerns (also
+     * with the participle parsed as the verb's xcomp); a decision taken is
+     * the act, not an intention */
+    CHECK_STR(events_of(doc, 3, b, sizeof b), "CHN>JPN:0811/asserted");
+    CHECK_STR(events_of(doc, 4, b, sizeof b), "CHN>JPN:0811/asserted");
+    /* a report or resolution that accuses speaks for whoever issued it */
+    CHECK_STR(events_of(doc, 5, b, sizeof b), "RUS>JPN:112/asserted");
+    CHECK_STR(events_of(doc, 6, b, sizeof b), "JPN>CHN:111/asserted");
+    /* "called X a stupid man" names X; "called X" is a call */
+    CHECK_STR(events_of(doc, 7, b, sizeof b), "");
+    CHECK_STR(events_of(doc, 8, b, sizeof b), "RUS>JPN:041/asserted");
+    /* a threat aimed at the one its condition is put to; the condition has
+     * not happened */
+    CHECK_STR(events_of(doc, 9, b, sizeof b), "RUS>JPN:1384/asserted");
+    /* a group named by its kind stands for the members it lists */
+    CHECK_STR(events_of(doc, 10, b, sizeof b), "PSEREB>JPN:190/asserted ---REB>JPN:190/asserted");
+    /* a name after a verb with no object, parsed as the subject of a later
+     * conjunct verb or noun, is the verb's object; a clause's subject stays */
+    CHECK_STR(events_of(doc, 11, b, sizeof b), "JPN>RUSGOV:040/asserted");
+    CHECK_STR(events_of(doc, 12, b, sizeof b), "CHNJUD>JPNMED:0841/asserted");
+    CHECK_STR(events_of(doc, 13, b, sizeof b), ">JPN:036/intended");
+    /* ... or of a later clause that has a subject of its own; a participle
+     * right before a noun phrase describes it and takes no object */
+    CHECK_STR(events_of(doc, 14, b, sizeof b), "JPN>:125/asserted RUSGOV>CHN:042/asserted");
+    CHECK(!strstr(events_of(doc, 15, b, sizeof b), ":173/"));
+    /* a name's compound hung on the final full stop, after a verb with no
+     * object, is its object; a complement of the verb after the name ("set
+     * to begin") does not count as one */
+    CHECK_STR(events_of(doc, 17, b, sizeof b), "CHN>JPN:036/intended");
+    CHECK_STR(events_of(doc, 18, b, sizeof b), "RUS>JPNGOV:036/intended");
+    /* a name hung on the time phrase after it as its subject is the object */
+    CHECK_STR(events_of(doc, 19, b, sizeof b), "CHN>JPNGOV:040/asserted");
+    /* an object pronoun never stands for the subject of its own clause */
+    CHECK_STR(events_of(doc, 20, b, sizeof b), "CHN>:0841/asserted");
+    /* ... and in a clause joined to one with an object, is that object */
+    CHECK_STR(events_of(doc, 22, b, sizeof b), "CHN>JPNMED:173/asserted CHN>JPNMED:0841/asserted");
+    /* "ended [after the government] [released X]": the clause "after" opens */
+    CHECK_STR(events_of(doc, 21, b, sizeof b), "CHNGOV>JPNMED:0841/asserted");
+    /* what a demand asks for has not happened, even when the demand itself
+     * is no event (a protest's) */
+    CHECK_STR(events_of(doc, 16, b, sizeof b), "");
+    for (size_t i = 0; i < doc->nevents; i++) {
+        const dyad_event *e = &doc->events[i];
+        if (e->sentence == 9 && !strcmp(e->source, "---REB"))
+            CHECK_STR(span_text_of(doc, e->source_span, t, sizeof t), "the Free Front");
+        if (e->sentence == 19) CHECK_STR(span_text_of(doc, e->target_span, t, sizeof t), "Tanaka");
     }
     dyad_doc_free(doc);
     code_dicts_free(d);

@@ -9,6 +9,7 @@
 #include "base/util.h"
 #include "coder_int.h"
 #include "modality.h"
+#include "patterns.h"
 
 static const char *fold_token(dyad_arena *a, const char *s, uint32_t *len) {
     size_t n = s ? strlen(s) : 0;
@@ -333,10 +334,45 @@ static int third_person_pronoun(const sent_ctx *c, int32_t h) {
 
 /* "Farc said it will release ...", "the army intensified its bombardment":
  * a pronoun stands for the nearest subject above it that is not a pronoun. */
+/* the verb of the clause that has h as its object ("Kiir pardoned him"):
+ * its subject is never the pronoun's antecedent (that would be "himself");
+ * -1 for a subject or a possessive ("Putin visited his country") */
+static int32_t own_clause_of_object(const sent_ctx *c, int32_t h) {
+    if (deprel_is(&c->tok[h], "nsubj") || deprel_is(&c->tok[h], "nmod:poss") || strcmp(c->d->format, "dyad"))
+        return -1;
+    static const char *const objective[] = {"him", "her", "them", NULL};
+    int obj = 0;
+    for (int i = 0; objective[i]; i++) obj |= !strcmp(c->form_f[h], objective[i]);
+    if (!obj) return -1;
+    int32_t a = tree_head(c, h);
+    for (int d = 0; a >= 0 && d < MAX_DEPTH_WALK; d++, a = tree_head(c, a))
+        if (c->tok[a].upos && (!strcmp(c->tok[a].upos, "VERB") || !strcmp(c->tok[a].upos, "AUX"))) return a;
+    return -1;
+}
+
+/* "convicted a militant ... and sentenced him", "released the journalist
+ * but barred her from leaving": an object pronoun in a clause joined to
+ * (or subordinate to) one with an object stands for that object; -1 none */
+static int32_t parallel_object(const sent_ctx *c, int32_t h) {
+    int32_t own = own_clause_of_object(c, h), up = own >= 0 ? tree_head(c, own) : -1;
+    if (up < 0) return -1;
+    /* (a purpose clause, "offered troops to Hrawi to help him", may stand
+     * for the one the object was given to) */
+    int32_t mark = tree_child(c, own, "mark");
+    if (!deprel_is(&c->tok[own], "conj") &&
+        !(deprel_is(&c->tok[own], "advcl") && mark >= 0 && strcmp(c->form_f[mark], "to")))
+        return -1;
+    int32_t o = tree_child(c, up, "obj");
+    if (o < 0 || o > h || (c->tok[o].upos && !strcmp(c->tok[o].upos, "PRON"))) return -1;
+    return o;
+}
+
 int32_t actor_pronoun_antecedent(const sent_ctx *c, int32_t h) {
-    int32_t below = h, cur = tree_head(c, h);
+    int32_t par = parallel_object(c, h);
+    if (par >= 0) return par;
+    int32_t below = h, cur = tree_head(c, h), own = own_clause_of_object(c, h);
     for (int depth = 0; cur >= 0 && depth < MAX_DEPTH_WALK; depth++) {
-        for (int32_t k = c->first_child[cur]; k >= 0; k = c->next_sibling[k])
+        for (int32_t k = cur == own ? -1 : c->first_child[cur]; k >= 0; k = c->next_sibling[k])
             if (k != below && deprel_is(&c->tok[k], "nsubj") && !third_person_pronoun(c, k) &&
                 c->tok[k].upos && strcmp(c->tok[k].upos, "PRON") && !actor_is_time_word(c->form_f[k]))
                 return k;
@@ -536,7 +572,13 @@ static actor_ref resolve_np(sent_ctx *c, int32_t h, int depth) {
             /* ("Prime Minister Yousaf Raza Gilani said that he ...": a named
              * holder of a role is a person too) */
             int named_role = c->tok[ante].upos && !strcmp(c->tok[ante].upos, "PROPN") && names_a_role(c, ante);
-            if ((a.code[0] || a.span.len) && (!person || a.is_person || named_role)) return a;
+            /* (so is a name no dictionary knows, in a clause above an object
+             * pronoun: "Peter Biar Ajak was released after Kiir pardoned him") */
+            int unknown_name = own_clause_of_object(c, h) >= 0 && !a.code[0] && c->tok[ante].upos &&
+                               !strcmp(c->tok[ante].upos, "PROPN");
+            if ((a.code[0] || a.span.len) &&
+                (!person || a.is_person || named_role || unknown_name || ante == parallel_object(c, h)))
+                return a;
         }
     }
     /* no subject above to stand for (a flat or broken parse): "it" and "they"
@@ -730,6 +772,30 @@ size_t actor_place_conjuncts(sent_ctx *c, int32_t h0, actor_ref *refs, size_t n,
             }
         }
         return n;
+    }
+    return n;
+}
+
+/* "Several student groups including A, B and C held a protest": a group
+ * named only by its kind (a bare role, or no code) that lists its members
+ * ("including", "such as") stands for the members it names, each with its
+ * own words and, when no dictionary knows it, the group's role */
+size_t actor_included_members(sent_ctx *c, int32_t h, actor_ref *refs, size_t n, size_t cap) {
+    if (h < 0 || n != 1 || (refs[0].code[0] && strncmp(refs[0].code, "---", 3))) return n;
+    for (int32_t m = c->first_child[h]; m >= 0; m = c->next_sibling[m]) {
+        int32_t cs = tree_child(c, m, "case");
+        if (!deprel_is(&c->tok[m], "nmod") || m < h || cs < 0) continue;
+        int such_as = !strcmp(c->form_f[cs], "as") && cs > 0 && !strcmp(c->form_f[cs - 1], "such");
+        if (strcmp(c->form_f[cs], "including") && !such_as) continue;
+        if (!c->tok[m].upos || strcmp(c->tok[m].upos, "PROPN")) return n;
+        int32_t members[MAX_ARGS];
+        size_t nm = expand_conj(c, m, members, cap < MAX_ARGS ? cap : MAX_ARGS);
+        actor_ref group = refs[0];
+        for (size_t i = 0; i < nm; i++) {
+            refs[i] = actor_resolve(c, members[i]);
+            if (!refs[i].code[0]) refs[i].code = group.code;
+        }
+        return nm;
     }
     return n;
 }

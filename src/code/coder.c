@@ -540,6 +540,10 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
     if (nt == 1 && !speech_pass) nt = actor_hyphen_conjuncts(c, tgts[0], tref, nt, MAX_ARGS);
     if (ns) ns = actor_place_conjuncts(c, srcs[0], sref, ns, MAX_ARGS);
     if (nt && !speech_pass) nt = actor_place_conjuncts(c, tgts[0], tref, nt, MAX_ARGS);
+    /* (members named for a group with no one on the other side are not
+     * what the group does together) */
+    if (!field_format && ns && nt) ns = actor_included_members(c, srcs[0], sref, ns, MAX_ARGS);
+    if (!field_format && nt && !speech_pass) nt = actor_included_members(c, tgts[0], tref, nt, MAX_ARGS);
     if (patient_object) tref[0] = target_patient_actor(c, hit->object), nt = 1;
     /* "Gondor and Osgiliath postponed their meeting", "Jordan and Britain have
      * agreed": a compound source with no target is an event between its
@@ -661,9 +665,11 @@ static int clause_of_coded_predicate(const sent_ctx *c, int32_t v, const uint8_t
 
 /* "demanded that the government resign": what an appeal or demand (02, 10)
  * asks for has not happened; the demand is the event */
-static int asked_for_by_coded(const sent_ctx *c, int32_t v, const uint8_t *coded, const pattern_hit *hits) {
+static int asked_for_by_demand(const sent_ctx *c, int32_t v, const pattern_hit *hits) {
     int32_t h = tree_head(c, v);
-    if (h < 0 || !coded[h] || !hits[h].pattern || strcmp(c->d->format, "dyad")) return 0;
+    /* (also a demand that codes no event of its own: "staged a protest
+     * demanding that authorities release a student") */
+    if (h < 0 || !hits[h].pattern || strcmp(c->d->format, "dyad")) return 0;
     if (!(deprel_is(&c->tok[v], "ccomp") || deprel_is(&c->tok[v], "xcomp"))) return 0;
     const char *hc = hits[h].pattern->code;
     return !strncmp(hc, "02", 2) || !strncmp(hc, "10", 2);
@@ -697,6 +703,21 @@ static int describes_participant(const sent_ctx *c, int32_t v, const uint8_t *co
     for (int d = 0; h >= 0 && d < MAX_DEPTH_WALK; d++, h = tree_head(c, h)) {
         if (described && coded[h]) return 1;
         if (deprel_is(&c->tok[h], "acl")) described = 1;
+    }
+    return 0;
+}
+
+/* "threatened to launch an offensive unless Baghdad accepted its
+ * conditions": the condition a coded event is made on ("if"/"unless") has
+ * not happened; it says what is asked, not what is done */
+static int condition_of_coded(const sent_ctx *c, int32_t v, const uint8_t *coded) {
+    if (strcmp(c->d->format, "dyad") || !deprel_is(&c->tok[v], "advcl")) return 0;
+    int32_t mark = tree_child(c, v, "mark");
+    if (mark < 0 || (strcmp(c->form_f[mark], "if") && strcmp(c->form_f[mark], "unless"))) return 0;
+    /* (hung on the coded verb or on the clause it governs: "to launch") */
+    for (int32_t h = tree_head(c, v), d = 0; h >= 0 && d < 2; d++, h = tree_head(c, h)) {
+        if (coded[h]) return 1;
+        if (!deprel_is(&c->tok[h], "xcomp")) return 0;
     }
     return 0;
 }
@@ -786,10 +807,11 @@ static dyad_status code_sentence(const dy_dicts *d, dyad_doc *doc, uint32_t si, 
             if (!pass && light_verb_of_event_noun(&c, v, hits)) continue;
             if (!pass && governs_coded_clause(&c, v, hits)) continue;
             if (!pass && clause_of_coded_predicate(&c, v, coded)) continue;
-            if (!pass && asked_for_by_coded(&c, v, coded, hits)) continue;
+            if (!pass && asked_for_by_demand(&c, v, hits)) continue;
             if (!pass && serves_coded_purpose(&c, v, hits)) continue;
             if (pass && noun_inside_coded_verb(&c, v, coded, hits)) continue;
             if (describes_participant(&c, v, coded)) continue;
+            if (condition_of_coded(&c, v, coded)) continue;
             if (pass && background_event_noun(&c, v)) continue;
             dyad_status st = code_predicate(&c, si, v, &hits[v], date, coded, 0);
             if (st) return st;

@@ -62,6 +62,9 @@ size_t actor_place_conjuncts(sent_ctx *c, int32_t h0, actor_ref *refs, size_t n,
  * for every other actor named in a tight hyphen chain at h or a modifier
  * of it (in_chain set); returns the new count */
 size_t actor_hyphen_conjuncts(sent_ctx *c, int32_t h, actor_ref *refs, size_t n, size_t cap);
+/* "student groups including A, B and C": refs[0], a group named by its
+ * kind only, replaced by the members the phrase at h lists; returns the count */
+size_t actor_included_members(sent_ctx *c, int32_t h, actor_ref *refs, size_t n, size_t cap);
 /* after a sentence: its last person named becomes the document's last person */
 void actors_remember_persons(sent_ctx *c);
 

@@ -13,9 +13,11 @@ static int word_in(const char *w, const char *const *list) {
     return 0;
 }
 
+/* (not "decide": a decision taken, "decided to lift the sanctions", is the
+ * act itself, as PLOVER codes it) */
 static const char *const intend_verbs[] = {"plan", "intend", "want", "aim", "seek", "hope", "vow", "pledge",
                                             "promise", "expect", "prepare", "set", "agree", "offer",
-                                            "decide", "propose", "wish", "try", "willing", "ready",
+                                            "propose", "wish", "try", "willing", "ready",
                                             "prepared", "eager", "determined", NULL};
 static const char *const hypo_verbs[] = {"consider", "mull", "weigh", "may", "might", "could", NULL};
 static const char *const deny_verbs[] = {"deny", "refuse", "decline", "reject", NULL};
@@ -46,7 +48,8 @@ modality_info modality_of(const sent_ctx *c, int32_t v) {
             m.kind = MOD_HYPOTHETICAL;
         else if (deprel_is(t, "aux") && word_in(c->form_f[k], future_aux) && m.kind == MOD_ASSERTED)
             m.kind = MOD_INTENDED;
-        else if (deprel_is(t, "mark") && !strcmp(c->form_f[k], "if") && m.kind == MOD_ASSERTED)
+        else if (deprel_is(t, "mark") && (!strcmp(c->form_f[k], "if") || !strcmp(c->form_f[k], "unless")) &&
+                 m.kind == MOD_ASSERTED)
             m.kind = MOD_HYPOTHETICAL;
     }
     if (m.kind == MOD_NEGATED) return m;

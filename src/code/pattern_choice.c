@@ -64,6 +64,23 @@ static int better_hit(const pattern_hit *h, const pattern_hit *best) {
     return a > b || (a == b && h->pattern->order < best->pattern->order);
 }
 
+/* "called the ambassador a stupid guy", "named him envoy": an object with a
+ * noun predicate after it (xcomp, or a bare noun phrase) names or labels the
+ * object; it is not the act a bare verb pattern ("call !", a phone call)
+ * stands for (dyad's dictionaries) */
+static int object_with_predicate(const sent_ctx *c, int32_t v) {
+    int32_t o = tree_child(c, v, "obj");
+    if (o < 0 || strcmp(c->d->format, "dyad")) return 0;
+    for (int32_t k = c->first_child[v]; k >= 0; k = c->next_sibling[k]) {
+        const char *rel = c->tok[k].deprel ? c->tok[k].deprel : "";
+        int predicate = !strcmp(rel, "xcomp") || !strcmp(rel, "obl:unmarked");
+        if (k > o && predicate && c->tok[k].upos && !strcmp(c->tok[k].upos, "NOUN") && tree_child(c, k, "case") < 0 &&
+            tree_child(c, k, "mark") < 0 && !actor_is_time_word(c->form_f[k]))
+            return 1;
+    }
+    return 0;
+}
+
 static void try_chain(const sent_ctx *c, int32_t v, const char *key, const dict_pattern *chain, pattern_hit *best) {
     pattern_hit h;
     int pos_ok[2] = {is_predicate_pos(&c->tok[v], 0), is_predicate_pos(&c->tok[v], 1)};
@@ -72,6 +89,9 @@ static void try_chain(const sent_ctx *c, int32_t v, const char *key, const dict_
         if (p->need_negation && !p->seq && modality_of(c, v).kind != MOD_NEGATED) continue;
         if (p->need_compound && !compound_subject(c, v)) continue;
         if (p->npre && !pre_words_fit(c, v, p)) continue;
+        if (!p->nparticles && !p->object && !p->prep && !p->pp_prep && !p->seq && !p->is_noun &&
+            object_with_predicate(c, v))
+            continue;
         if (pattern_match(c, v, p, &h) && better_hit(&h, best)) *best = h;
     }
 }
@@ -111,6 +131,50 @@ static void try_key(const sent_ctx *c, int32_t v, const char *key, size_t keylen
     }
 }
 
+/* the "to" after the phrase at `with` that opens what the verb at v agrees
+ * to: a to-clause or a "to" phrase of v (also one the parse hung on a word
+ * of v's phrase, "to exchange" taken for a modifier of "technology"), not
+ * inside the with-phrase and not below another subject; -1 none */
+static int32_t to_complement_after(const sent_ctx *c, int32_t v, int32_t with) {
+    for (int32_t i = with + 1; i < (int32_t)c->n; i++) {
+        if (strcmp(c->form_f[i], "to") || !(deprel_is(&c->tok[i], "mark") || deprel_is(&c->tok[i], "case"))) continue;
+        int32_t h = tree_head(c, i);
+        for (int d = 0; d < 3 && h >= 0 && h != with; d++, h = tree_head(c, h)) {
+            int32_t up = tree_head(c, h);
+            if (up == v) return i;
+            if (tree_child_prefix(c, h, "nsubj") >= 0) break;
+        }
+        return -1;
+    }
+    return -1;
+}
+
+/* "agreed with Iran to exchange technology", "agreed, in a meeting with
+ * Canada, to a program": an accord with someone (01) that also says what
+ * was agreed is an agreement to act - the verb's own "+to" pattern (03),
+ * aimed at the one the accord is with. The "to" then follows the
+ * with-phrase, so the "+to" pattern alone does not fit. (dyad's dictionaries) */
+static void accord_to_act(const sent_ctx *c, int32_t v, const char *key, size_t keylen, pattern_hit *best) {
+    const dict_pattern *p = best->pattern;
+    if (strcmp(c->d->format, "dyad") || !p || p->is_noun || !p->prep || p->nparticles || p->object ||
+        strncmp(p->code, "01", 2) || best->target < 0)
+        return;
+    int32_t to = to_complement_after(c, v, best->target);
+    if (to < 0) return;
+    /* (its "+to" pattern, else its bare one, when that is no statement) */
+    for (int bare = 0; bare < 2; bare++)
+        for (const dict_pattern *q = dict_patterns_for(c->d, key, keylen); q; q = q->next)
+            if (!strcmp(q->lemma, key) && !q->is_noun && !q->seq && q->nparticles == (bare ? 0 : 1) &&
+                (bare || !strcmp(q->particle[0], "to")) && !q->object && !q->prep && !q->pp_prep &&
+                !q->need_negation && !q->need_compound && !q->need_target && !q->npre && !q->subject && q->code[0] &&
+                strncmp(q->code, "01", 2)) {
+                best->pattern = q;
+                best->particle_tok[0] = bare ? -1 : to;
+                best->nparticles = bare ? 0 : 1;
+                return;
+            }
+}
+
 /* The most specific pattern that fits the predicate at v; among equals the
  * one loaded first. An inflected form listed on its own ("LEFT") is tried
  * before the lemma and wins over it; TABARI stems ("RESTOR") come last. */
@@ -125,6 +189,7 @@ int pattern_best(const sent_ctx *c, int32_t v, pattern_hit *hit) {
         if (!keys[k] || !lens[k] || (k == 1 && !strcmp(keys[0], keys[1]))) continue;
         pattern_hit best = {0};
         try_key(c, v, keys[k], lens[k], cand, nc, &best);
+        accord_to_act(c, v, keys[k], lens[k], &best);
         if (best.pattern) {
             *hit = best;
             return 1;

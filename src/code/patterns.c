@@ -317,14 +317,20 @@ static int starts_actor(const sent_ctx *c, int32_t t) {
 /* the head of the noun phrase an actor name at t stands in */
 static int32_t name_head(const sent_ctx *c, int32_t t) {
     int32_t m = c->covered_by[t];
-    int32_t h = m >= 0 ? (int32_t)c->mention_end[m] - 1 : t;
+    int32_t h = m >= 0 ? (int32_t)c->mention_end[m] - 1 : t, lo = m >= 0 ? m : t, hi = h;
     for (int d = 0; d < MAX_DEPTH_WALK; d++) {
         int32_t up = tree_head(c, h);
         const dyad_token *k = &c->tok[h];
         if (up < 0 || !(deprel_is(k, "compound") || deprel_is(k, "flat") || deprel_is(k, "amod") ||
                         deprel_is(k, "nmod:poss") || deprel_is(k, "fixed")))
             break;
+        /* ("at the Gondor of the Prince of Dol Amroth" with "Amroth" hung as
+         * a flat part of "Gondor": the words of one name are next to each
+         * other, so a flat head away from the name is a misparse) */
+        if (deprel_is(k, "flat") && (up < lo - 1 || up > hi + 1)) break;
         h = up;
+        if (h < lo) lo = h;
+        if (h > hi) hi = h;
     }
     return h;
 }
@@ -715,6 +721,39 @@ static int false_conjunct(const sent_ctx *c, int32_t v) {
     return participle || (!comma && opener);
 }
 
+/* a noun naming a text that speaks for whoever issued it */
+static int document_noun(const sent_ctx *c, int32_t k) {
+    static const char *const docs[] = {"report", "statement", "resolution", "letter", "communique", "declaration",
+                                       "study", "document", "motion", "petition", "editorial", "memo", NULL};
+    for (int i = 0; docs[i]; i++)
+        if (lemma_is(c, k, docs[i])) return 1;
+    return 0;
+}
+
+/* "Amnesty put out a report accusing the army", "the EU's statement
+ * criticising X", "a resolution by the parliament condemning X", and "passed
+ * a resolution Thursday criticizing X" (the participle hung on the verb): a
+ * participle with no subject that says what a text does speaks for the
+ * text's issuer - its possessor, its by-phrase, or the subject of the verb
+ * that issued it. -1 when no issuer is named. */
+static int32_t document_issuer(const sent_ctx *c, int32_t v) {
+    int32_t h = tree_head(c, v), doc = -1;
+    if (h < 0 || strcmp(c->d->format, "dyad") || !c->tok[v].xpos || strcmp(c->tok[v].xpos, "VBG") ||
+        tree_child_prefix(c, v, "nsubj") >= 0 || tree_child(c, v, "mark") >= 0)
+        return -1;
+    if (deprel_is(&c->tok[v], "acl") && !deprel_is(&c->tok[v], "acl:relcl") && document_noun(c, h)) doc = h;
+    else if (deprel_is(&c->tok[v], "advcl")) {
+        int32_t o = tree_child(c, h, "obj");
+        if (o >= 0 && o < v && document_noun(c, o)) doc = o;
+    }
+    if (doc < 0) return -1;
+    int32_t who = tree_child(c, doc, "nmod:poss");
+    if (who < 0) who = prep_object_of(c, doc, "by");
+    int32_t g = tree_head(c, doc), inh;
+    if (who < 0 && g >= 0 && deprel_is(&c->tok[doc], "obj")) who = source_of(c, g, 0, &inh);
+    return who;
+}
+
 int32_t source_of(const sent_ctx *c, int32_t v, int is_noun, int *inherited) {
     *inherited = 0;
     if (is_noun) {
@@ -758,6 +797,11 @@ int32_t source_of(const sent_ctx *c, int32_t v, int is_noun, int *inherited) {
     if (s >= 0) return s;
     s = misparsed_subject(c, v);
     if (s >= 0) return s;
+    s = document_issuer(c, v);
+    if (s >= 0) {
+        *inherited = 1;
+        return s;
+    }
     int32_t cur = v;
     for (int depth = 0; depth < MAX_DEPTH_WALK; depth++) {
         const dyad_token *t = &c->tok[cur];
@@ -836,8 +880,11 @@ size_t expand_conj(const sent_ctx *c, int32_t h, int32_t *out, size_t cap) {
      * ("Osgiliath, the state's foe") is the same one */
     for (int32_t k = c->first_child[h]; k >= 0 && n < cap; k = c->next_sibling[k]) {
         if (!deprel_is(&c->tok[k], "appos") || !c->tok[k].upos || strcmp(c->tok[k].upos, "PROPN")) continue;
+        /* ("Brisbane barrister James Bell, QC": names joined by commas alone,
+         * with no "and"/"or", are one person's name and title, not a list) */
         int list = n > 1;
-        for (int32_t g = c->first_child[k]; g >= 0 && !list; g = c->next_sibling[g]) list = is_conjunct_noun(c, g);
+        for (int32_t g = c->first_child[k]; g >= 0 && !list; g = c->next_sibling[g])
+            list = is_conjunct_noun(c, g) && tree_child(c, g, "cc") >= 0;
         if (!list) continue;
         out[n++] = k;
         for (int32_t g = c->first_child[k]; g >= 0 && n < cap; g = c->next_sibling[g])

@@ -8,6 +8,7 @@
  * document's own tokens stay as the parser wrote them. */
 #include <ctype.h>
 #include <string.h>
+#include <strings.h>
 #include "base/arena.h"
 #include "coder_int.h"
 #include "modality.h"
@@ -88,7 +89,9 @@ static void reattach_from_punctuation(dyad_token *t, uint32_t n) {
                 }
             continue;
         }
-        if (!t[i].deprel || strncmp(t[i].deprel, "nsubj", 5)) continue;
+        /* (or its compound: "will host Japan's Crown Prince Naruhito next
+         * Wednesday ..." with "Crown" a compound of the final ".") */
+        if (!t[i].deprel || (strncmp(t[i].deprel, "nsubj", 5) && strcmp(t[i].deprel, "compound"))) continue;
         uint32_t v = upos_is(&t[i], "PROPN") || upos_is(&t[i], "NOUN") ? bare_verb_before(t, n, i) : n;
         if (v < n) {
             t[i].head = (int32_t)v + 1;
@@ -461,7 +464,12 @@ static int actor_is_time_word_form(const char *form) {
 static void reattach_name_before_time(dyad_token *t, uint32_t n) {
     for (uint32_t i = 0; i + 1 < n; i++) {
         int32_t tm = t[i].head - 1;
-        if (!upos_is(&t[i], "PROPN") || !t[i].deprel || strcmp(t[i].deprel, "nmod") || tm <= (int32_t)i ||
+        /* (as a modifier or a subject of it: "called Saudi Arabia's King
+         * Salman on Saturday", "called new Prime Minister Scott Morrison on
+         * Wednesday to congratulate him") */
+        const char *rel = t[i].deprel ? t[i].deprel : "";
+        int hung = (!strncmp(rel, "nmod", 4) && strcmp(rel, "nmod:poss")) || !strcmp(rel, "nsubj");
+        if (!upos_is(&t[i], "PROPN") || !hung || tm <= (int32_t)i ||
             (uint32_t)tm >= n || !t[tm].form || !actor_is_time_word_form(t[tm].form))
             continue;
         int32_t v = t[tm].head - 1;
@@ -476,6 +484,99 @@ static void reattach_name_before_time(dyad_token *t, uint32_t n) {
         if (has_object || has_case) continue;
         t[i].head = v + 1;
         t[i].deprel = "obj";
+    }
+}
+
+/* the verb right before the phrase of the word at i (0-based), when it has
+ * no object or clause of its own - a complement after the word ("will meet
+ * X, in Ankara ... for talks set to ...") does not count; n none */
+static uint32_t verb_right_before(const dyad_token *t, uint32_t n, uint32_t i) {
+    uint32_t v = i;
+    while (v > 0 && below(t, n, v - 1, i)) v--;
+    if (v == 0 || !upos_is(&t[v - 1], "VERB")) return n;
+    v--;
+    for (uint32_t k = 0; k < n; k++)
+        if (t[k].head == (int32_t)v + 1 && t[k].deprel &&
+            (!strcmp(t[k].deprel, "obj") || !strncmp(t[k].deprel, "ccomp", 5) ||
+             (k < i && !strncmp(t[k].deprel, "xcomp", 5))))
+            return n;
+    return v;
+}
+
+/* "Karzai met Nawaz Sharif at the apartments and asked about ...", "has
+ * released former Vice President Amado Boudou from prison under bail": a
+ * name right after a verb that has no object, hung as the subject of a word
+ * later on - a noun, or a verb conjoined to that verb with the "and" after
+ * the name - is the verb's object. ("said Nawaz Sharif would visit": the
+ * subject of a clause the verb governs stays.) */
+static void reattach_subject_after_bare_verb(dyad_token *t, uint32_t n) {
+    for (uint32_t i = 1; i < n; i++) {
+        int32_t h = t[i].head - 1;
+        if (!upos_is(&t[i], "PROPN") || !t[i].deprel || strcmp(t[i].deprel, "nsubj") || h <= (int32_t)i ||
+            (uint32_t)h >= n)
+            continue;
+        uint32_t v = verb_right_before(t, n, i);
+        if (v >= n) continue;
+        /* ("extradited suspected British militant X": a participle with no
+         * auxiliary right before a noun phrase describes it) */
+        int aux = 0;
+        for (uint32_t k = 0; k < v && !aux; k++)
+            aux = t[k].head == (int32_t)v + 1 && t[k].deprel && !strncmp(t[k].deprel, "aux", 3);
+        if (t[v].xpos && !strcmp(t[v].xpos, "VBN") && !aux) continue;
+        int noun = upos_is(&t[h], "NOUN") || upos_is(&t[h], "PROPN"), conj = 0, cop = 0, second = 0;
+        for (uint32_t k = 0; k < n; k++)
+            if (t[k].head == h + 1 && t[k].deprel) {
+                cop |= !strcmp(t[k].deprel, "cop");
+                conj |= !strcmp(t[k].deprel, "cc") && k > i && k < (uint32_t)h;
+                second |= !strncmp(t[k].deprel, "nsubj", 5) && k > i && k < (uint32_t)h;
+            }
+        conj = conj && upos_is(&t[h], "VERB") && t[h].head == (int32_t)v + 1 && t[h].deprel &&
+               !strcmp(t[h].deprel, "conj");
+        /* (or of a later clause that has a subject of its own: "refused to
+         * meet Barack Obama when the U.S. president visited Cuba") */
+        if ((noun && !cop) || conj || second) {
+            t[i].head = (int32_t)v + 1;
+            t[i].deprel = "obj";
+        }
+    }
+}
+
+/* "The move came after the Afghan government released 100 prisoners"
+ * parsed as "came [after the government] [and] released ...": a verb taken
+ * for a conjunct with no "and", comma or subject, right after a phrase of
+ * its head opened by "after/before/since/until/once", is the clause that
+ * word opens, and the phrase's noun its subject */
+static void reattach_clause_after_subordinator(dyad_token *t, uint32_t n) {
+    static const char *const opens[] = {"after", "before", "since", "until", "once", NULL};
+    for (uint32_t v = 1; v < n; v++) {
+        int32_t h = t[v].head - 1;
+        if (!upos_is(&t[v], "VERB") || !t[v].deprel || strcmp(t[v].deprel, "conj") || h < 0 || h >= (int32_t)v)
+            continue;
+        int own = 0;
+        for (uint32_t k = 0; k < v && !own; k++)
+            own = t[k].head == (int32_t)v + 1 && t[k].deprel &&
+                  (!strcmp(t[k].deprel, "cc") || !strncmp(t[k].deprel, "nsubj", 5) || is_punct(&t[k]));
+        /* the phrase that ends right before the verb's own words ("had
+         * released"), hung on its head */
+        uint32_t first = v;
+        while (first > 0 && below(t, n, first - 1, v)) first--;
+        if (own || first == 0 || is_punct(&t[first - 1]) || upos_is(&t[first - 1], "CCONJ")) continue;
+        uint32_t s = first - 1;
+        while (s < n && t[s].head != h + 1 && below(t, n, s, (uint32_t)h)) s = (uint32_t)t[s].head - 1;
+        if (s >= v || t[s].head != h + 1 || !t[s].deprel || strncmp(t[s].deprel, "obl", 3) ||
+            !(upos_is(&t[s], "NOUN") || upos_is(&t[s], "PROPN")))
+            continue;
+        uint32_t cs = n;
+        for (uint32_t k = 0; k < s && cs == n; k++)
+            if (t[k].head == (int32_t)s + 1 && t[k].deprel && !strcmp(t[k].deprel, "case") && t[k].form)
+                for (int i = 0; opens[i] && cs == n; i++)
+                    if (!strcasecmp(t[k].form, opens[i])) cs = k;
+        if (cs == n) continue;
+        t[v].deprel = "advcl";
+        t[cs].head = (int32_t)v + 1;
+        t[cs].deprel = "mark";
+        t[s].head = (int32_t)v + 1;
+        t[s].deprel = "nsubj";
     }
 }
 
@@ -497,5 +598,7 @@ dyad_token *repairs_working_tokens(dyad_doc *doc, const dyad_token *t, uint32_t 
     retag_nouns_with_auxiliary(copy, n);
     if (!strcmp(d->format, "dyad")) reattach_name_as_object(copy, n);
     if (!strcmp(d->format, "dyad")) reattach_name_before_time(copy, n);
+    if (!strcmp(d->format, "dyad")) reattach_subject_after_bare_verb(copy, n);
+    if (!strcmp(d->format, "dyad")) reattach_clause_after_subordinator(copy, n);
     return copy;
 }

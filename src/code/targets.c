@@ -249,6 +249,13 @@ size_t target_refinements(sent_ctx *c, int32_t v, const pattern_hit *hit, int32_
         int32_t who = target_of_condition(c, v);
         if (who >= 0) return expand_conj(c, who, tgts, MAX_ARGS);
     }
+    /* "threatened to launch an offensive unless Baghdad accepted": a threat
+     * aimed at no one named is aimed at the one its condition is put to */
+    if (!tc[0] && !strncmp(p->code, "13", 2)) {
+        int32_t xc = tree_child(c, v, "xcomp"), who = target_of_condition(c, v);
+        if (who < 0 && xc >= 0) who = target_of_condition(c, xc);
+        if (who >= 0 && who != src_head) return expand_conj(c, who, tgts, MAX_ARGS);
+    }
     /* (also where cooperation promised or given goes: "agreed to set up
      * field hospitals in Louisiana", "gave euros to promote investment in
      * Ethiopia") */
@@ -286,8 +293,12 @@ int32_t target_of_object_noun(sent_ctx *c, int32_t o, int32_t src_head) {
     if (o < 0 || !c->tok[o].upos || strcmp(c->tok[o].upos, "NOUN")) return -1;
     int32_t nouns[MAX_ARGS];
     size_t nn = expand_conj(c, o, nouns, MAX_ARGS);
-    for (size_t i = 0; i < nn; i++)
-        for (int32_t k = c->first_child[nouns[i]]; k >= 0; k = c->next_sibling[k]) {
+    /* (the participle right after the object, parsed as the verb's xcomp:
+     * "lifted restrictions [imposed on X]" read as "lifted them imposed") */
+    int32_t v = deprel_is(&c->tok[o], "obj") ? tree_head(c, o) : -1, xc = v >= 0 ? tree_child(c, v, "xcomp") : -1;
+    int32_t after = xc > o && c->tok[xc].xpos && !strcmp(c->tok[xc].xpos, "VBN") ? xc : -1;
+    for (size_t i = 0; i <= nn; i++)
+        for (int32_t k = i < nn ? c->first_child[nouns[i]] : after; k >= 0; k = i < nn ? c->next_sibling[k] : -1) {
             int32_t who = -1, cs = tree_child(c, k, "case");
             if (deprel_is(&c->tok[k], "nmod") && !deprel_is(&c->tok[k], "nmod:poss") && cs >= 0)
                 for (int p = 0; preps[p] && who < 0; p++)
@@ -296,6 +307,17 @@ int32_t target_of_object_noun(sent_ctx *c, int32_t o, int32_t src_head) {
             if (i == 0 && (deprel_is(&c->tok[k], "acl") || deprel_is(&c->tok[k], "ccomp")) && mark >= 0 &&
                 !strcmp(c->form_f[mark], "that"))
                 who = tree_child_prefix(c, k, "nsubj");
+            /* ("lifted the sanctions imposed on India", "dropped the charges
+             * brought against X": what the noun was put on, by the
+             * participle that describes it, is whom it concerns) */
+            if (who < 0 && (deprel_is(&c->tok[k], "acl") || deprel_is(&c->tok[k], "xcomp")) && c->tok[k].upos &&
+                !strcmp(c->tok[k].upos, "VERB") && tree_child_prefix(c, k, "nsubj") < 0)
+                for (int32_t g = c->first_child[k]; g >= 0 && who < 0; g = c->next_sibling[g]) {
+                    int32_t gc = tree_child(c, g, "case");
+                    if (deprel_is(&c->tok[g], "obl") && gc >= 0 &&
+                        (!strcmp(c->form_f[gc], "on") || !strcmp(c->form_f[gc], "against")))
+                        who = g;
+                }
             if (who < 0 || who == src_head) continue;
             if (actor_resolve(c, who).code[0] || actor_names_someone(c, who)) return who;
         }
