@@ -36,20 +36,28 @@ static int below(const dyad_token *t, uint32_t n, uint32_t i, uint32_t top) {
     return 0;
 }
 
-/* the verb a word hung on the final punctuation follows directly, with only
- * the word's own modifiers between ("when Biden hosts Japanese Prime
- * Minister Fumio Kishida at the White House ."), when that verb has no
- * object or complement yet: the word is its object. 0-based, or n */
-static uint32_t bare_verb_before(const dyad_token *t, uint32_t n, uint32_t i) {
+/* the verb the phrase of the word at i (0-based) follows directly, with only
+ * the word's own modifiers between, when that verb has no object or clause
+ * of its own yet; n if none. An xcomp after the word counts only when
+ * later_xcomp is set. */
+static uint32_t objectless_verb_before(const dyad_token *t, uint32_t n, uint32_t i, int later_xcomp) {
     uint32_t v = i;
     while (v > 0 && below(t, n, v - 1, i)) v--;
     if (v == 0 || !upos_is(&t[v - 1], "VERB")) return n;
     v--;
     for (uint32_t k = 0; k < n; k++)
         if (t[k].head == (int32_t)v + 1 && t[k].deprel &&
-            (!strcmp(t[k].deprel, "obj") || !strncmp(t[k].deprel, "ccomp", 5) || !strncmp(t[k].deprel, "xcomp", 5)))
+            (!strcmp(t[k].deprel, "obj") || !strncmp(t[k].deprel, "ccomp", 5) ||
+             ((later_xcomp || k < i) && !strncmp(t[k].deprel, "xcomp", 5))))
             return n;
     return v;
+}
+
+/* the verb a word hung on the final punctuation follows directly ("when
+ * Biden hosts Japanese Prime Minister Fumio Kishida at the White House ."),
+ * with no object or complement yet: the word is its object */
+static uint32_t bare_verb_before(const dyad_token *t, uint32_t n, uint32_t i) {
+    return objectless_verb_before(t, n, i, 1);
 }
 
 /* "Russia has criticized Turkish President Recep Tayyip Erdogan." parsed with
@@ -491,16 +499,7 @@ static void reattach_name_before_time(dyad_token *t, uint32_t n) {
  * no object or clause of its own - a complement after the word ("will meet
  * X, in Ankara ... for talks set to ...") does not count; n none */
 static uint32_t verb_right_before(const dyad_token *t, uint32_t n, uint32_t i) {
-    uint32_t v = i;
-    while (v > 0 && below(t, n, v - 1, i)) v--;
-    if (v == 0 || !upos_is(&t[v - 1], "VERB")) return n;
-    v--;
-    for (uint32_t k = 0; k < n; k++)
-        if (t[k].head == (int32_t)v + 1 && t[k].deprel &&
-            (!strcmp(t[k].deprel, "obj") || !strncmp(t[k].deprel, "ccomp", 5) ||
-             (k < i && !strncmp(t[k].deprel, "xcomp", 5))))
-            return n;
-    return v;
+    return objectless_verb_before(t, n, i, 0);
 }
 
 /* "Karzai met Nawaz Sharif at the apartments and asked about ...", "has
