@@ -242,13 +242,28 @@ TEST(nlp_train_and_eval_tiny_treebank) {
 }
 
 #include "nlp/nlp_internal.h"
-TEST(nlp_lemmatizer_rules_for_unseen_and_irregular_words) {
-    nlp_lemmatizer l;
+
+/* the committed lemmatizer and an arena for its lemmas; NULL (a failed
+ * check) when it does not load */
+static dyad_arena *open_lemmatizer(nlp_lemmatizer *l) {
     dyad_error err;
     dyad_error_clear(&err);
-    CHECK_INT(lemmatizer_load(&l, check_path("models/lemmatizer.dyad"), &err), 0);
-    if (err.status) return;
-    dyad_arena *a = arena_new(4096);
+    if (lemmatizer_load(l, check_path("models/lemmatizer.dyad"), &err)) {
+        check_fail(__FILE__, __LINE__, "lemmatizer did not load: %s", err.message);
+        return NULL;
+    }
+    return arena_new(4096);
+}
+
+static void close_lemmatizer(nlp_lemmatizer *l, dyad_arena *a) {
+    arena_free(a);
+    lemmatizer_free(l);
+}
+
+TEST(nlp_lemmatizer_rules_for_unseen_and_irregular_words) {
+    nlp_lemmatizer l;
+    dyad_arena *a = open_lemmatizer(&l);
+    if (!a) return;
     CHECK_STR(lemmatize(&l, "said", "VERB", "VBD", a), "say");
     CHECK_STR(lemmatize(&l, "went", "VERB", "VBD", a), "go");
     CHECK_STR(lemmatize(&l, "countries", "NOUN", "NNS", a), "country");
@@ -294,8 +309,7 @@ TEST(nlp_lemmatizer_rules_for_unseen_and_irregular_words) {
     /* a capitalised word seen only as a name keeps its capital as a noun */
     CHECK_STR(lemmatize(&l, "Tehran", "NOUN", "NN", a), "Tehran");
     CHECK_STR(lemmatize(&l, "Melanie", "NOUN", "NN", a), "Melanie");
-    arena_free(a);
-    lemmatizer_free(&l);
+    close_lemmatizer(&l, a);
 }
 
 TEST(nlp_news_augmentation_inserts_a_time_phrase_before_the_verb) {
@@ -601,35 +615,27 @@ static const char *lemma_of(const nlp_lemmatizer *l, const char *form, const cha
  * word of a closed class one edit from exactly one word of that class */
 TEST(nlp_lemma_misspelt_closed_class_words) {
     nlp_lemmatizer l;
-    dyad_error err;
-    dyad_error_clear(&err);
-    CHECK_INT(lemmatizer_load(&l, check_path("models/lemmatizer.dyad"), &err), 0);
-    if (err.status) return;
-    dyad_arena *a = arena_new(4096);
+    dyad_arena *a = open_lemmatizer(&l);
+    if (!a) return;
     CHECK_STR(lemma_of(&l, "beacuse", "SCONJ", "IN", a), "because");  /* swapped */
     CHECK_STR(lemma_of(&l, "altough", "SCONJ", "IN", a), "although"); /* a letter missing */
     CHECK_STR(lemma_of(&l, "shoul", "AUX", "MD", a), "should");
     CHECK_STR(lemma_of(&l, "amidst", "ADP", "IN", a), "amidst"); /* a real word stays */
     CHECK_STR(lemma_of(&l, "annoucement", "NOUN", "NN", a), "annoucement"); /* open class: kept */
-    arena_free(a);
-    lemmatizer_free(&l);
+    close_lemmatizer(&l, a);
 }
 
 /* "That speech was Sooooo long and VERYYYY boring": a stretched word the
  * tagger took for a name is still the word stretched */
 TEST(nlp_lemma_stretched_words_whatever_the_tag) {
     nlp_lemmatizer l;
-    dyad_error err;
-    dyad_error_clear(&err);
-    CHECK_INT(lemmatizer_load(&l, check_path("models/lemmatizer.dyad"), &err), 0);
-    if (err.status) return;
-    dyad_arena *a = arena_new(4096);
+    dyad_arena *a = open_lemmatizer(&l);
+    if (!a) return;
     CHECK_STR(lemma_of(&l, "Sooooo", "PROPN", "NNP", a), "so");
     CHECK_STR(lemma_of(&l, "VERYYYY", "PROPN", "NNP", a), "very");
     CHECK_STR(lemma_of(&l, "veryyy", "NOUN", "NN", a), "very");
     CHECK_STR(lemma_of(&l, "XXIII", "PROPN", "NNP", a), "XXIII"); /* roman numerals are not stretched */
-    arena_free(a);
-    lemmatizer_free(&l);
+    close_lemmatizer(&l, a);
 }
 
 /* "The figures are in Proposal.xls and UnleadedStocks.pdf": document file
@@ -637,36 +643,28 @@ TEST(nlp_lemma_stretched_words_whatever_the_tag) {
  * their case */
 TEST(nlp_lemma_document_file_names) {
     nlp_lemmatizer l;
-    dyad_error err;
-    dyad_error_clear(&err);
-    CHECK_INT(lemmatizer_load(&l, check_path("models/lemmatizer.dyad"), &err), 0);
-    if (err.status) return;
-    dyad_arena *a = arena_new(4096);
+    dyad_arena *a = open_lemmatizer(&l);
+    if (!a) return;
     CHECK_STR(lemma_of(&l, "Proposal.xls", "PROPN", "NNP", a), "proposal.xls");
     CHECK_STR(lemma_of(&l, "UnleadedStocks.pdf", "PROPN", "NNP", a), "unleadedstocks.pdf");
     CHECK_STR(lemma_of(&l, "TEXT.htm", "NOUN", "NN", a), "text.htm");
     CHECK_STR(lemma_of(&l, "Newsday.com", "PROPN", "NNP", a), "Newsday.com");
-    arena_free(a);
-    lemmatizer_free(&l);
+    close_lemmatizer(&l, a);
 }
 
 /* "it was meh", "hahaha" tagged as a plural: a suffix rule cuts only the
  * regular ending of the tag; "Pope Pius VII": roman numerals stay */
 TEST(nlp_lemma_suffix_rules_cut_only_inflections) {
     nlp_lemmatizer l;
-    dyad_error err;
-    dyad_error_clear(&err);
-    CHECK_INT(lemmatizer_load(&l, check_path("models/lemmatizer.dyad"), &err), 0);
-    if (err.status) return;
-    dyad_arena *a = arena_new(4096);
+    dyad_arena *a = open_lemmatizer(&l);
+    if (!a) return;
     CHECK_STR(lemma_of(&l, "meh", "VERB", "VBN", a), "meh");
     CHECK_STR(lemma_of(&l, "hahaha", "NOUN", "NNS", a), "hahaha");
     CHECK_STR(lemma_of(&l, "herein", "NOUN", "NNS", a), "herein");
     CHECK_STR(lemma_of(&l, "unfriended", "VERB", "VBD", a), "unfriend"); /* a regular ending still goes */
     CHECK_STR(lemma_of(&l, "retweeting", "VERB", "VBG", a), "retweet");
     CHECK_STR(lemma_of(&l, "VII", "NUM", "CD", a), "VII");
-    arena_free(a);
-    lemmatizer_free(&l);
+    close_lemmatizer(&l, a);
 }
 
 /* adjectives of peoples and places keep their capital, as the treebank
@@ -682,17 +680,13 @@ TEST(nlp_lemma_adjectives_of_peoples_are_capitalised) {
     dyad_doc_free(d);
     nlp_models_free(m);
     nlp_lemmatizer l;
-    dyad_error err;
-    dyad_error_clear(&err);
-    CHECK_INT(lemmatizer_load(&l, check_path("models/lemmatizer.dyad"), &err), 0);
-    if (err.status) return;
-    dyad_arena *a = arena_new(4096);
+    dyad_arena *a = open_lemmatizer(&l);
+    if (!a) return;
     CHECK_STR(lemma_of(&l, "siamese", "ADJ", "JJ", a), "Siamese");
     CHECK_STR(lemma_of(&l, "argentinian", "ADJ", "JJ", a), "Argentinian");
     CHECK_STR(lemma_of(&l, "Alaskan", "ADJ", "JJ", a), "Alaskan");
     CHECK_STR(lemma_of(&l, "Polish", "ADJ", "JJ", a), "Polish");
     CHECK_STR(lemma_of(&l, "polished", "ADJ", "JJ", a), "polished"); /* an ordinary adjective */
     CHECK_STR(lemma_of(&l, "Urban", "ADJ", "JJ", a), "urban");
-    arena_free(a);
-    lemmatizer_free(&l);
+    close_lemmatizer(&l, a);
 }
