@@ -153,6 +153,55 @@ TEST(nlp_question_and_lemmas) {
     nlp_models_free(m);
 }
 
+/* A past tense after a long or bare subject is the sentence's verb, not a
+ * reduced relative: the sentence has no other. */
+TEST(tagger_verbless_sentence_takes_participle_as_past_tense) {
+    dy_models *m = load_models();
+    if (!m) return;
+    dyad_doc *d = analyzed(m, "Thousands of people marched in the capital on Sunday .");
+    CHECK_STR(tok(d, "marched", NULL)->xpos, "VBD");
+    CHECK_STR(tok(d, "marched", NULL)->deprel, "root");
+    CHECK_STR(tok(d, "Thousands", NULL)->deprel, "nsubj");
+    dyad_doc_free(d);
+    d = analyzed(m, "Algerian authorities suspended publication of the newspaper .");
+    CHECK_STR(tok(d, "suspended", NULL)->xpos, "VBD");
+    CHECK_STR(tok(d, "authorities", NULL)->deprel, "nsubj");
+    dyad_doc_free(d);
+    nlp_models_free(m);
+}
+
+/* Before a later finite verb, a participle with an object or "to" after it
+ * is the verb: a passive reduced relative takes neither. */
+TEST(tagger_participle_with_object_before_a_later_verb_is_past_tense) {
+    dy_models *m = load_models();
+    if (!m) return;
+    dyad_doc *d = analyzed(m, "Rebel units threatened to shell the town if government forces launched an attack .");
+    CHECK_STR(tok(d, "threatened", NULL)->xpos, "VBD");
+    CHECK_STR(tok(d, "threatened", NULL)->deprel, "root");
+    CHECK_STR(tok(d, "units", NULL)->deprel, "nsubj");
+    dyad_doc_free(d);
+    d = analyzed(m, "The United States suspended food aid to the region over fears it was helping the militants .");
+    CHECK_STR(tok(d, "suspended", NULL)->xpos, "VBD");
+    CHECK_STR(tok(d, "aid", NULL)->deprel, "obj");
+    dyad_doc_free(d);
+    nlp_models_free(m);
+}
+
+/* A reduced relative in a sentence with its own verb, and a participle after
+ * an auxiliary, stay participles. */
+TEST(tagger_participles_with_a_finite_verb_stay_participles) {
+    dy_models *m = load_models();
+    if (!m) return;
+    dyad_doc *d = analyzed(m, "The man arrested on Sunday was released by police .");
+    CHECK_STR(tok(d, "arrested", NULL)->xpos, "VBN");
+    CHECK_STR(tok(d, "released", NULL)->xpos, "VBN");
+    dyad_doc_free(d);
+    d = analyzed(m, "Having been warned by the army , the villagers left .");
+    CHECK_STR(tok(d, "warned", NULL)->xpos, "VBN");
+    dyad_doc_free(d);
+    nlp_models_free(m);
+}
+
 TEST(nlp_headline_capitals_still_tagged) {
     dy_models *m = load_models();
     if (!m) return;
