@@ -108,4 +108,10 @@ int32_t speech_said_clause(const sent_ctx *c, int32_t v);
  * coded[] and asked[]); nothing when the clause asks nothing of an actor */
 dyad_status speech_code_asked_for(sent_ctx *c, uint32_t si, int32_t v, const struct pattern_hit *hit,
                                   const char *date, uint8_t *coded, uint8_t *asked);
+
+/* not_events.c */
+/* whether the predicate at v, matched by hits[v], is no event of its own
+ * given what is coded so far (verbs in pass 0, nouns in pass 1) */
+int not_an_event_of_its_own(const sent_ctx *c, int32_t v, int noun_pass, const uint8_t *coded,
+                            const struct pattern_hit *hits);
 #endif
