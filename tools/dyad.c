@@ -388,6 +388,7 @@ static int cmd_eval(int argc, char **argv) {
         "       dyad eval plover FILE (PLOVER_GSR_CAMEO.json or PLV_train.tsv)\n"
         "  --check     exit nonzero when a score is more than 0.5 under its target\n"
         "  --pred F    also write the predictions to F\n"
+        "  --monadic   (plover) also count events with no target, as dyad code --monadic writes them\n"
         "example: dyad eval parse ../data/ud-ewt/en_ewt-ud-test.conllu\n";
     cli c;
     if (parse_args(argc, argv, &c)) { fputs(help, stderr); return 2; }
