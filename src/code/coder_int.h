@@ -68,12 +68,12 @@ size_t actor_included_members(sent_ctx *c, int32_t h, actor_ref *refs, size_t n,
 /* after a sentence: its last person named becomes the document's last person */
 void actors_remember_persons(sent_ctx *c);
 
-/* tree helpers (patterns.c) */
+/* tree helpers (pattern_tree.c) */
 int32_t tree_child(const sent_ctx *c, int32_t h, const char *deprel);      /* exact deprel */
 int32_t tree_child_prefix(const sent_ctx *c, int32_t h, const char *prefix); /* deprel or deprel:sub */
 int deprel_is(const dyad_token *t, const char *rel);      /* rel or rel:subtype */
 int32_t tree_head(const sent_ctx *c, int32_t i);          /* -1 for root */
-/* the conj at k has "and"/"or" or a comma before it (patterns.c); one
+/* the conj at k has "and"/"or" or a comma before it (pattern_conj.c); one
  * without is a misparsed part of one name ("Bree Prime Minister Romendacil") */
 int conj_is_coordinated(const sent_ctx *c, int32_t k);
 

@@ -8,7 +8,7 @@
  * pattern per member; plain words before the verb ("- % HAVE *") must come
  * just before it, in order, and other words before it are skipped. PETRARCH's
  * own dictionaries (no groups) keep each pattern as the word sequence it is
- * (dict_pattern.seq, matched in patterns.c), synsets as groups of their
+ * (dict_pattern.seq, matched in pattern_seq.c), synsets as groups of their
  * members. */
 #include <ctype.h>
 #include <stdlib.h>
