@@ -176,7 +176,7 @@ TEST(code_modality_and_speech) {
     char b[512];
     CHECK_STR(events_of(doc, 10, b, sizeof b), "CHN>JPN:111/negated");
     CHECK_STR(events_of(doc, 11, b, sizeof b), "CHN>TWN:130/reported");
-    CHECK_STR(events_of(doc, 12, b, sizeof b), "JPNGOV>CHN:010/asserted"); /* statement about China */
+    CHECK_STR(events_of(doc, 12, b, sizeof b), ""); /* a statement about China is not aimed at it */
     CHECK_STR(events_of(doc, 15, b, sizeof b), "CHN>JPN:036/intended");   /* plans to visit -> intent to meet */
     CHECK_STR(events_of(doc, 16, b, sizeof b), "");                       /* discarded: world cup */
     for (size_t i = 0; i < doc->nevents; i++)
@@ -928,6 +928,25 @@ TEST(code_argument_rules) {
             CHECK_STR(span_text_of(doc, e->source_span, t, sizeof t), "the Free Front");
         if (e->sentence == 19) CHECK_STR(span_text_of(doc, e->target_span, t, sizeof t), "Tanaka");
     }
+    dyad_doc_free(doc);
+    code_dicts_free(d);
+}
+
+/* A plain statement (010) is aimed at whom it is made to, never at an actor
+ * in what it says; other statements (012 concern) keep what they are about */
+TEST(code_statement_targets) {
+    dy_dicts *d = test_dicts();
+    dyad_doc *doc = coded_with(d, "tests/data/code/statements.conllu", "2024-04-08");
+    char b[512];
+    if (!doc) return;
+    /* "The Pentagon said the United States would send more troops": what is
+     * said is coded from its clause, and the statement is no event to USA */
+    CHECK(!strstr(events_of(doc, 1, b, sizeof b), ":010/"));
+    CHECK_STR(events_of(doc, 2, b, sizeof b), ""); /* "... said the United States was ready" */
+    CHECK_STR(events_of(doc, 3, b, sizeof b), "---GOV>---MED:010/asserted"); /* told reporters */
+    CHECK_STR(events_of(doc, 4, b, sizeof b), "JPNGOV>CHNGOV:010/asserted"); /* said to the Chinese minister */
+    CHECK_STR(events_of(doc, 5, b, sizeof b), "JPN>CHN:010/asserted");       /* told China that Russia ... */
+    CHECK_STR(events_of(doc, 6, b, sizeof b), "JPN>CHN:012/asserted");       /* concerned that China ... */
     dyad_doc_free(doc);
     code_dicts_free(d);
 }

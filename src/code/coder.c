@@ -240,6 +240,8 @@ static const char *code_with_clause(const sent_ctx *c, int32_t v, const dict_pat
  * thing they share ("failed to reach *agreement") */
 static int done_together(const dict_pattern *p) {
     static const char *const roots[] = {"01", "03", "04", "05", "06", "15", "19", NULL};
+    /* ("X and Y released a joint statement": made together, to neither) */
+    if (!strcmp(p->code, "010")) return 0;
     if (p->object) return 1;
     for (int i = 0; roots[i]; i++)
         if (!strncmp(p->code, roots[i], 2)) return 1;
@@ -414,7 +416,8 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
         if (poss >= 0 && c->tok[poss].upos && !strcmp(c->tok[poss].upos, "PRON")) nt = 0;
     }
     /* "..., the spokeswoman told reporters": telling the press is how the
-     * statement is made, not whom it is about */
+     * statement is made, not whom it is about (a plain statement, made to
+     * them, is aimed at them: below) */
     if (!strcmp(c->d->format, "dyad") && modality_is_speech(c, v) && nt &&
         !strncmp(actor_resolve(c, tgts[0]).code, "---", 3))
         nt = 0;
@@ -482,10 +485,23 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
         int32_t place = target_place_of_act(c, v, src_head);
         if (place >= 0) tgts[0] = place, nt = 1;
     }
+    /* "The Pentagon said the United States would send troops": a plain
+     * statement (dyad's dictionaries) is aimed at whom it is made to ("told
+     * reporters", "said to the ambassador"), never at whom it is about; what
+     * it says is coded from its own clause, and one whose clause coded an
+     * event adds nothing */
+    int plain_statement = !field_format && !strcmp(p->code, "010");
+    int32_t said = plain_statement ? speech_said_clause(c, v) : -1;
+    if (plain_statement) {
+        if (said >= 0 && subtree_has_event(c, coded, said, 0)) return DYAD_OK;
+        int32_t to = speech_addressee(c, v, hit);
+        nt = to >= 0 ? expand_conj(c, to, tgts, MAX_ARGS) : 0;
+        patient_object = 0;
+    }
     int speech_target = 0;
     actor_ref about = none;
-    if (speech_pass) {
-        /* a statement about Z with no other event: X -> Z */
+    if (speech_pass && !plain_statement) {
+        /* a statement about Z with no other event ("warned that Z ..."): X -> Z */
         int32_t cl = speech_said_clause(c, v);
         /* (PETRARCH's statement is about what follows the verb: "..., a
          * senior Bree official said on Saturday" says nothing about it) */
@@ -614,7 +630,9 @@ static dyad_status code_predicate(sent_ctx *c, uint32_t si, int32_t v, const pat
             any = 1;
         }
     }
-    if (any) coded[v] = 1;
+    /* (a statement of something made to no one is still the speaker's act:
+     * what describes its participants is no event of its own) */
+    if (any || (plain_statement && ns && said >= 0)) coded[v] = 1;
     return DYAD_OK;
 }
 

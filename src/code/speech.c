@@ -1,8 +1,9 @@
 /* speech.c - reported speech: what a speech verb says (its complement, or
- * the quote it hangs on), and a speaker asking an actor to act ("Russia says
- * Israel must end attacks": a demand or appeal of the speaker, not an act of
- * Israel's). Apart from the coder because these are the rules that read a
- * speech verb's clause as a claim or a request rather than as an event. */
+ * the quote it hangs on), whom a statement is made to (its addressee), and a
+ * speaker asking an actor to act ("Russia says Israel must end attacks": a
+ * demand or appeal of the speaker, not an act of Israel's). Apart from the
+ * coder because these are the rules that read a speech verb's clause as a
+ * claim or a request rather than as an event. */
 #include <string.h>
 #include "base/arena.h"
 #include "coder_int.h"
@@ -51,4 +52,46 @@ dyad_status speech_code_asked_for(sent_ctx *c, uint32_t si, int32_t v, const pat
     coded[v] = coded[cl] = 1;
     asked[cl] = asked[v] = 1; /* ("..., Mao Ning told reporters": one event, the appeal) */
     return DYAD_OK;
+}
+
+/* verbs whose object is the one told, not what is said: "told reporters",
+ * "briefed the council", "informed Washington" */
+static const char *const hearer_verbs[] = {"tell", "brief", "inform", "notify", "assure", "remind", "apprise",
+                                           "address", NULL};
+
+static int is_hearer_verb(const sent_ctx *c, int32_t v) {
+    const char *l = c->lemma_f[v] ? c->lemma_f[v] : c->form_f[v];
+    for (int i = 0; hearer_verbs[i]; i++)
+        if (!strcmp(l, hearer_verbs[i])) return 1;
+    return 0;
+}
+
+/* k names someone a statement can be made to (an actor, or a name or
+ * pronoun that may be one), not a thing ("addressed the issue") */
+static int names_hearer(sent_ctx *c, int32_t k) {
+    return k >= 0 && (actor_resolve(c, k).code[0] || actor_names_someone(c, k));
+}
+
+/* Whom the statement at v is made to: the phrase the pattern's own
+ * preposition names ("speech to", "respond to"), an indirect object, the
+ * object of a verb of telling ("told reporters"), or a to-phrase of a verb
+ * or noun with no object ("said to the ambassador", "confirmed to ABC
+ * News", "its statement to parliament"); -1 none. Never an actor inside
+ * what is said. */
+int32_t speech_addressee(sent_ctx *c, int32_t v, const pattern_hit *hit) {
+    if (hit->pattern->prep && hit->target >= 0) return hit->target;
+    int32_t io = tree_child(c, v, "iobj");
+    if (names_hearer(c, io)) return io;
+    int32_t o = tree_child(c, v, "obj");
+    if (is_hearer_verb(c, v) && names_hearer(c, o)) return o;
+    /* (with an object of its own, a to-phrase is where the thing goes:
+     * "added the areas to the region", "announced a suspension of aid to X") */
+    for (int32_t k = o < 0 ? c->first_child[v] : -1; k >= 0; k = c->next_sibling[k]) {
+        if (!(deprel_is(&c->tok[k], "obl") || deprel_is(&c->tok[k], "nmod")) || deprel_is(&c->tok[k], "obl:tmod") ||
+            deprel_is(&c->tok[k], "nmod:poss"))
+            continue;
+        int32_t cs = tree_child(c, k, "case");
+        if (cs >= 0 && !strcmp(c->form_f[cs], "to") && names_hearer(c, k)) return k;
+    }
+    return -1;
 }

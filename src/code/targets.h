@@ -41,4 +41,7 @@ size_t target_refinements(sent_ctx *c, int32_t v, const pattern_hit *hit, int32_
 int32_t target_of_object_noun(sent_ctx *c, int32_t o, int32_t src_head);
 /* a named place the act at v is done in or to, -1 none */
 int32_t target_place_of_act(const sent_ctx *c, int32_t v, int32_t src_head);
+/* whom the statement at v is made to (an indirect object, the object of
+ * "tell", a to-phrase), never an actor in what is said; -1 none (speech.c) */
+int32_t speech_addressee(sent_ctx *c, int32_t v, const pattern_hit *hit);
 #endif
