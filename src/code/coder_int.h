@@ -39,9 +39,11 @@ typedef struct sent_ctx {
     int require_dyad;               /* 0: PETRARCH's require_dyad off (see code_doc_monadic) */
 } sent_ctx;
 
-/* actors.c */
+/* actor_lookup.c */
 int actors_prepare(sent_ctx *c);            /* fold tokens, find mentions; 0 ok */
 int actors_sentence_discarded(const sent_ctx *c);
+
+/* actor_phrase.c */
 /* Resolve the noun phrase headed by token h (0-based) to an actor. */
 actor_ref actor_resolve(sent_ctx *c, int32_t h);
 /* the first resolvable actor in h's subtree other than `not_code`, not
@@ -49,8 +51,14 @@ actor_ref actor_resolve(sent_ctx *c, int32_t h);
 actor_ref actor_first_in_subtree(sent_ctx *c, int32_t h, const char *not_code, int32_t skip);
 /* "Monday", "week", "tomorrow": folded words that name a time, not an actor */
 int actor_is_time_word(const char *folded);
+
+/* actor_pronouns.c */
 /* the subject a third-person pronoun at h stands for, -1 none */
 int32_t actor_pronoun_antecedent(const sent_ctx *c, int32_t h);
+/* after a sentence: its last person named becomes the document's last person */
+void actors_remember_persons(sent_ctx *c);
+
+/* actor_members.c */
 /* "Indian and Chinese troops": the phrase at h as one actor per coordinated
  * country modifier (INDMIL, CHNMIL) into out[]; else out[0] = the phrase's
  * actor as given. Returns how many. */
@@ -65,8 +73,6 @@ size_t actor_hyphen_conjuncts(sent_ctx *c, int32_t h, actor_ref *refs, size_t n,
 /* "student groups including A, B and C": refs[0], a group named by its
  * kind only, replaced by the members the phrase at h lists; returns the count */
 size_t actor_included_members(sent_ctx *c, int32_t h, actor_ref *refs, size_t n, size_t cap);
-/* after a sentence: its last person named becomes the document's last person */
-void actors_remember_persons(sent_ctx *c);
 
 /* tree helpers (pattern_tree.c) */
 int32_t tree_child(const sent_ctx *c, int32_t h, const char *deprel);      /* exact deprel */
