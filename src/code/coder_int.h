@@ -88,6 +88,40 @@ int conj_is_coordinated(const sent_ctx *c, int32_t k);
 struct pattern_hit;
 struct modality_info;
 
+/* Coding one matched predicate (coder.c): the state its steps share */
+typedef struct pred_args {
+    sent_ctx *c;
+    const struct pattern_hit *hit;
+    const dict_pattern *p;               /* hit->pattern */
+    int32_t v;                           /* the predicate */
+    int speech_pass;                     /* the pass over speech verbs whose clause coded nothing */
+    int field_format;                    /* PETRARCH's or TABARI's dictionaries, not dyad's */
+    const struct modality_info *mod;
+    int inherited;                       /* the source comes from another word (source_of, a reporter) */
+    int32_t src_head, tgt_head;          /* -1 none */
+    int32_t srcs[MAX_ARGS], tgts[MAX_ARGS]; /* their conjuncts' heads */
+    size_t ns, nt;
+    int target_named;                    /* some target names an actor */
+    int patient_object;                  /* the target is what owns the object acted on */
+    int plain_statement;                 /* dyad's 010: aimed at whom it is made to */
+    int32_t said;                        /* a plain statement's clause, -1 none */
+    int speech_target;                   /* the speech pass's target: who the statement is about */
+    actor_ref about;
+    int monadic;                         /* PETRARCH with require_dyad off: a target need name no one */
+    actor_ref sref[MAX_ARGS], tref[MAX_ARGS]; /* the actors of the sources and targets */
+} pred_args;
+
+/* predicate_args.c */
+/* who the predicate's event is from: src_head, srcs[0..ns), tgt_head when
+ * the pattern swaps roles or names the nth actor, inherited */
+void predicate_sources(pred_args *a);
+/* whom it is aimed at: tgts[0..nt), from the pattern's target or, with
+ * dyad's dictionaries, its object, a phrase, a governed clause, a place */
+void predicate_targets(pred_args *a);
+/* target_named; with the field's dictionaries and no named target, an
+ * actor in the target's phrase or anywhere after the verb */
+void predicate_field_targets(pred_args *a);
+
 /* repairs.c */
 /* the sentence's n tokens copied into the document's arena, relations in
  * UD v2 and typical misparses set right; NULL when out of memory */
