@@ -297,9 +297,12 @@ static void tag_passes(const nlp_tagger *t, nlp_word *words, int n, int *tags, i
             for (int c = 1; c < (int)t->nclasses; c++)
                 if (scores[c] > scores[best]) best = c;
             tags[i] = is_listed_preposition(t, &words[i]) ? t->adp_in : best;
-            if (pass == 1 && verbless) {
+            /* the rules only ever turn a noun or a participle into a verb,
+             * so other words need no search for their best verb class */
+            if (pass == 1 && verbless && (t->kinds[tags[i]] & (TK_NOUN | TK_PARTICIPLE)))
                 for (int c = 0; c < (int)t->nclasses; c++)
                     if ((t->kinds[c] & TK_FINITE_VERB) && (verb < 0 || scores[c] > scores[verb])) verb = c;
+            if (pass == 1 && verbless) {
                 vcls[i] = verb;
                 margin[i] = verb >= 0 ? scores[verb] - scores[best] : INT32_MIN;
             }
