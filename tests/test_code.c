@@ -90,6 +90,8 @@ static dy_dicts *test_dicts(void) {
     dy_dicts *d = code_dicts_load(check_path("tests/data/code/dicts"), "dyad", count_warning, &warnings, &err);
     CHECK(d != NULL);
     CHECK_INT(warnings, 0);
+    /* the rules' sentences show one-sided events too ("dyad code --monadic") */
+    code_dicts_keep_monadic(d, 1);
     return d;
 }
 

@@ -15,7 +15,9 @@ dy_dicts *code_dicts_load(const char *path, const char *format,
                           dyad_error *err);
 void code_dicts_free(dy_dicts *d);
 
-/* Code every parsed sentence of doc into doc->events. default_date may be NULL. */
+/* Code every parsed sentence of doc into doc->events. default_date may be NULL.
+ * PETRARCH's require_dyad is on: with dyad's dictionaries an event with no
+ * target at all is not written unless code_dicts_keep_monadic asked for it. */
 dyad_status code_doc(const dy_dicts *d, dyad_doc *doc, const char *default_date, dyad_error *err);
 /* code_doc with PETRARCH's require_dyad switched off (its validation records
  * turn it off for some): a known source acting on a noun phrase that names
@@ -24,8 +26,8 @@ dyad_status code_doc_monadic(const dy_dicts *d, dyad_doc *doc, const char *defau
 /* code_doc under the settings the input gives for this document
  * (doc->code_options: PETRARCH <Config>, TABARI OPTION records) */
 dyad_status code_doc_with_options(const dy_dicts *d, dyad_doc *doc, const char *default_date, dyad_error *err);
-/* dyad's dictionaries: whether code_doc_with_options also keeps events with
- * no target at all (default no, as PETRARCH's require_dyad) */
+/* dyad's dictionaries: whether code_doc also keeps events with no target at
+ * all (default no, as PETRARCH's require_dyad) */
 void code_dicts_keep_monadic(dy_dicts *d, int keep);
 
 /* dyad train dicts: compile a dictionary directory into one binary file */

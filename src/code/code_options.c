@@ -28,36 +28,7 @@ static void option_int(const char *lines, const char *name, int *out) {
     if (v && len) *out = atoi(v);
 }
 
-/* With dyad's dictionaries an event is who did what to whom: one with no
- * target at all (no actor, no phrase it is aimed at) is dropped unless the
- * caller keeps one-sided events, as PETRARCH's require_dyad (on by default)
- * drops them. The coder still matched its predicate, so what that predicate
- * governs is not coded as an event of its own either. */
-static void drop_monadic(const dy_dicts *d, dyad_doc *doc, size_t first) {
-    if (!d || !doc || d->keep_monadic || !d->format || strcmp(d->format, "dyad")) return;
-    size_t kept = first;
-    for (size_t i = first; i < doc->nevents; i++) {
-        const dyad_event *ev = &doc->events[i];
-        if ((!ev->target || !*ev->target) && ev->target_span.len == 0) continue;
-        doc->events[kept++] = *ev;
-    }
-    doc->nevents = kept;
-}
-
-void code_dicts_keep_monadic(dy_dicts *d, int keep) {
-    if (d) d->keep_monadic = keep;
-}
-
-static dyad_status code_doc_settings(const dy_dicts *d, dyad_doc *doc, const char *default_date, dyad_error *err);
-
 dyad_status code_doc_with_options(const dy_dicts *d, dyad_doc *doc, const char *default_date, dyad_error *err) {
-    size_t first = doc ? doc->nevents : 0;
-    dyad_status st = code_doc_settings(d, doc, default_date, err);
-    if (st == DYAD_OK) drop_monadic(d, doc, first);
-    return st;
-}
-
-static dyad_status code_doc_settings(const dy_dicts *d, dyad_doc *doc, const char *default_date, dyad_error *err) {
     const char *opts = doc ? doc->code_options : NULL;
     if (!d || !opts || !*opts) return code_doc(d, doc, default_date, err);
     if (d->tabari) return tabari_code_doc_options(d, doc, default_date, opts, err);

@@ -473,6 +473,26 @@ static dyad_status code_sentence(const dy_dicts *d, dyad_doc *doc, uint32_t si, 
     return DYAD_OK;
 }
 
+/* With dyad's dictionaries an event is who did what to whom: one with no
+ * target at all (no actor, no phrase it is aimed at) is dropped unless the
+ * caller keeps one-sided events, as PETRARCH's require_dyad (on by default)
+ * drops them. The coder still matched its predicate, so what that predicate
+ * governs is not coded as an event of its own either. */
+static void drop_monadic(const dy_dicts *d, dyad_doc *doc, size_t first) {
+    if (d->keep_monadic || strcmp(d->format, "dyad")) return;
+    size_t kept = first;
+    for (size_t i = first; i < doc->nevents; i++) {
+        const dyad_event *ev = &doc->events[i];
+        if ((!ev->target || !*ev->target) && ev->target_span.len == 0) continue;
+        doc->events[kept++] = *ev;
+    }
+    doc->nevents = kept;
+}
+
+void code_dicts_keep_monadic(dy_dicts *d, int keep) {
+    if (d) d->keep_monadic = keep;
+}
+
 static dyad_status code_doc_with(const dy_dicts *d, dyad_doc *doc, const char *default_date, int require_dyad,
                                  dyad_error *err) {
     if (!d || !doc) return DYAD_OK;
@@ -483,6 +503,7 @@ static dyad_status code_doc_with(const dy_dicts *d, dyad_doc *doc, const char *d
     int32_t day = 0;
     int have_day = date && !date_parse(date, &day);
     doc_memory mem = {0};
+    size_t first = doc->nevents;
     for (uint32_t si = 0; si < doc->nsentences; si++) {
         dyad_status st = code_sentence(d, doc, si, date ? date : "", day, have_day, &mem, require_dyad);
         if (st) {
@@ -491,6 +512,7 @@ static dyad_status code_doc_with(const dy_dicts *d, dyad_doc *doc, const char *d
             return st;
         }
     }
+    if (require_dyad) drop_monadic(d, doc, first);
     return DYAD_OK;
 }
 
