@@ -86,12 +86,6 @@ int32_t speech_addressee(sent_ctx *c, int32_t v, const pattern_hit *hit) {
     if (is_hearer_verb(c, v) && names_hearer(c, o)) return o;
     /* (with an object of its own, a to-phrase is where the thing goes:
      * "added the areas to the region", "announced a suspension of aid to X") */
-    for (int32_t k = o < 0 ? c->first_child[v] : -1; k >= 0; k = c->next_sibling[k]) {
-        if (!(deprel_is(&c->tok[k], "obl") || deprel_is(&c->tok[k], "nmod")) || deprel_is(&c->tok[k], "obl:tmod") ||
-            deprel_is(&c->tok[k], "nmod:poss"))
-            continue;
-        int32_t cs = tree_child(c, k, "case");
-        if (cs >= 0 && !strcmp(c->form_f[cs], "to") && names_hearer(c, k)) return k;
-    }
-    return -1;
+    int32_t to = o < 0 ? prep_object_of(c, v, "to") : -1;
+    return names_hearer(c, to) ? to : -1;
 }
