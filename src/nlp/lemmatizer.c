@@ -621,9 +621,12 @@ static int add_capitalised(const char *file, char pos, uint64_t **keys, size_t *
     uint64_t *lower = NULL, *upper = NULL;
     size_t nl = 0, cl = 0, nu = 0, cu = 0;
     char line[8192], word[MAXW];
-    int rc = 0;
+    int rc = 0, line_start = 1;
     while (!rc && fgets(line, sizeof line, fp)) {
-        if (line[0] == ' ') continue;
+        /* the rest of a line longer than the buffer is no synset line */
+        int starts = line_start;
+        line_start = strchr(line, '\n') != NULL;
+        if (!starts || line[0] == ' ') continue;
         unsigned count;
         int used;
         if (sscanf(line, "%*s %*s %*s %x%n", &count, &used) != 1) continue;
